@@ -1,0 +1,7 @@
+#include "app/cli/command.h"
+
+namespace genius::cli {
+
+Command::~Command() = default;
+
+} // namespace genius::cli

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "app/cli/exitcode.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace genius::settings {
+class Settings;
+}
+namespace genius::security {
+class SecretStore;
+}
+
+namespace genius::cli {
+
+class Output;
+
+/// What a command gets from the composition root.
+struct CommandContext {
+    settings::Settings& settings;
+    security::SecretStore& secrets;
+    const Output& output;
+    QString profileDirectory;
+};
+
+/// One subcommand. `run` may finish synchronously or later from the event loop; it calls
+/// `done` exactly once with the exit code.
+class Command
+{
+public:
+    using Done = std::function<void(ExitCode)>;
+
+    virtual ~Command();
+    virtual QString name() const = 0;
+    /// One line for the command list of `--help`.
+    virtual QString summary() const = 0;
+    /// The full usage text of `genius-cli NAME --help`.
+    virtual QString usage() const = 0;
+    virtual void run(CommandContext& context, const QStringList& arguments, Done done) = 0;
+};
+
+} // namespace genius::cli

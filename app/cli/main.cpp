@@ -1,0 +1,14 @@
+#include "app/cli/cliapplication.h"
+#include "core/common/appinfo.h"
+#include "core/common/logging.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    genius::common::applyApplicationInfo();
+    genius::common::installLogFormat();
+    genius::cli::CliApplication cli;
+    return cli.exec(QCoreApplication::arguments().mid(1));
+}

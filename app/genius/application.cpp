@@ -1,0 +1,105 @@
+#include "app/genius/application.h"
+
+#include "core/common/appinfo.h"
+#include "core/common/logging.h"
+#include "core/security/keychainsecretstore.h"
+#include "core/settings/settings.h"
+#include "translations/translations.h"
+#include "ui/mainwindow.h"
+#include "ui/viewid.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace genius::app {
+
+namespace {
+
+constexpr int ExitUsage = 1;
+constexpr int ExitProfile = 2;
+
+void printLine(FILE* stream, const QString& text)
+{
+    QTextStream(stream) << text << Qt::endl;
+}
+
+} // namespace
+
+Application::Application() = default;
+
+Application::~Application()
+{
+    // Reverse order of construction: nothing may outlive what it uses.
+    m_window.reset();
+    m_secretStore.reset();
+    m_settings.reset();
+    m_profile.reset();
+}
+
+int Application::run()
+{
+    common::applyApplicationInfo();
+    QApplication::setApplicationDisplayName(common::productName());
+    common::installLogFormat();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("NRW.Genius Desktop: generative AI for the public administration, "
+                                        "through the AIaaS gateway."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           tr("Use the profile in folder <dir> instead of the default one."),
+                                           QStringLiteral("dir"));
+    const QCommandLineOption viewOption(QStringLiteral("view"),
+                                        tr("Open the view <name>: %1.").arg(ui::viewNameList()),
+                                        QStringLiteral("name"));
+    parser.addOption(profileOption);
+    parser.addOption(viewOption);
+
+    // parse() rather than process(): process() calls exit() and would skip the destructors.
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printLine(stderr, parser.errorText());
+        return ExitUsage;
+    }
+    if (parser.isSet(helpOption)) {
+        printLine(stdout, parser.helpText());
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        printLine(stdout, common::productName() + QLatin1Char(' ') + common::productVersion());
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printLine(stderr, tr("Unexpected argument \"%1\"; see --help.").arg(parser.positionalArguments().constFirst()));
+        return ExitUsage;
+    }
+    // Checked before anything is built, so that a typo changes nothing on disk.
+    std::optional<ui::ViewId> view = ui::ViewId::Chat;
+    if (parser.isSet(viewOption)) {
+        view = ui::parseViewId(parser.value(viewOption));
+        if (!view) {
+            printLine(stderr, tr("Unknown view \"%1\"; use one of: %2.")
+                                  .arg(parser.value(viewOption), ui::viewNameList()));
+            return ExitUsage;
+        }
+    }
+
+    auto profile = storage::Profile::open(parser.value(profileOption));
+    if (!profile) {
+        printLine(stderr, profile.error().detail);
+        return ExitProfile;
+    }
+    m_profile.emplace(std::move(*profile));
+    m_settings = std::make_unique<settings::Settings>(settings::SettingsLocations::system(m_profile->directory()));
+    // Before the first widget exists, so that every tr() already sees the catalogue.
+    i18n::installTranslations(i18n::chooseLanguage(m_settings->text(settings::keys::UiLanguage)));
+    m_secretStore = std::make_unique<security::KeychainSecretStore>();
+
+    m_window = std::make_unique<ui::MainWindow>(*m_settings, m_profile->directory());
+    m_window->showView(*view);
+    m_window->show();
+    return QApplication::exec();
+}
+
+} // namespace genius::app

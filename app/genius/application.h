@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/storage/profile.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+#include <optional>
+
+namespace genius::settings {
+class Settings;
+}
+namespace genius::security {
+class KeychainSecretStore;
+}
+namespace genius::ui {
+class MainWindow;
+}
+
+namespace genius::app {
+
+/// The composition root of the desktop app. It builds the services in dependency order
+/// (profile, settings, secret store, main window) and destroys them in reverse. A
+/// QApplication must exist before run() is called.
+class Application final
+{
+    Q_DECLARE_TR_FUNCTIONS(genius::app::Application)
+    Q_DISABLE_COPY_MOVE(Application)
+
+public:
+    Application();
+    ~Application();
+
+    /// Reads the command line (`--profile DIR`, `--view NAME`, `--help`, `--version`),
+    /// builds everything, shows the window and runs the event loop. Returns the exit code:
+    /// 0 after a normal end, --help or --version; 1 for a usage error; 2 when the profile
+    /// cannot be opened. Errors go to stderr as one sentence.
+    int run();
+
+private:
+    std::optional<storage::Profile> m_profile;
+    std::unique_ptr<settings::Settings> m_settings;
+    std::unique_ptr<security::KeychainSecretStore> m_secretStore;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+} // namespace genius::app

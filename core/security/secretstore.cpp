@@ -1,0 +1,7 @@
+#include "core/security/secretstore.h"
+
+namespace genius::security {
+
+SecretStore::~SecretStore() = default;
+
+} // namespace genius::security

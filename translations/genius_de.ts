@@ -1,0 +1,581 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>ArgParser</name>
+    <message>
+        <source>Unknown option &apos;--%1&apos;. Run &apos;genius-cli --help&apos; to see the options.</source>
+        <translation>Unbekannte Option „--%1“. Mit „genius-cli --help“ werden die Optionen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;--%1&apos; for &apos;%2&apos;. Run &apos;genius-cli %2 --help&apos; to see its options.</source>
+        <translation>Unbekannte Option „--%1“ für „%2“. Mit „genius-cli %2 --help“ werden seine Optionen angezeigt.</translation>
+    </message>
+    <message>
+        <source>The option &apos;--%1&apos; takes no value.</source>
+        <translation>Die Option „--%1“ nimmt keinen Wert an.</translation>
+    </message>
+    <message>
+        <source>The option &apos;--%1&apos; needs a value.</source>
+        <translation>Die Option „--%1“ braucht einen Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>CliApplication</name>
+    <message>
+        <source>Usage: genius-cli [global options] COMMAND [options] [arguments]
+
+Global options:
+  --profile DIR    use the profile in DIR instead of the default one
+  --endpoint URL   use this gateway for this run
+  --model NAME     use this model for this run
+  --store URL      use this shared collection store for this run
+  --json           print machine-readable JSON on standard output
+  --help           show this help, or a command&apos;s help after its name
+  --version        show the version
+
+Commands:
+</source>
+        <translation>Aufruf: genius-cli [globale Optionen] BEFEHL [Optionen] [Argumente]
+
+Globale Optionen:
+  --profile DIR    das Profil im Ordner DIR statt des Standardprofils verwenden
+  --endpoint URL   dieses Gateway für diesen Aufruf verwenden
+  --model NAME     dieses Modell für diesen Aufruf verwenden
+  --store URL      diesen gemeinsamen Kollektionsspeicher für diesen Aufruf verwenden
+  --json           maschinenlesbares JSON auf der Standardausgabe ausgeben
+  --help           diese Hilfe zeigen, nach einem Befehl dessen Hilfe
+  --version        die Version zeigen
+
+Befehle:
+</translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 success, 1 usage, 2 bad input, 3 refused by the protection-class guard,
+4 refused by the gateway, 5 gateway unreachable, 6 quota exhausted, 7 cancelled,
+8 keychain or profile unusable.</source>
+        <translation>
+Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-Wächter abgelehnt,
+4 vom Gateway abgelehnt, 5 Gateway nicht erreichbar, 6 Kontingent erschöpft, 7 abgebrochen,
+8 Schlüsselbund oder Profil nicht nutzbar.</translation>
+    </message>
+    <message>
+        <source>No command given. Run &apos;genius-cli --help&apos; to see the commands.</source>
+        <translation>Kein Befehl angegeben. Mit „genius-cli --help“ werden die Befehle angezeigt.</translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;%1&apos;. Run &apos;genius-cli --help&apos; to see the commands.</source>
+        <translation>Unbekannter Befehl „%1“. Mit „genius-cli --help“ werden die Befehle angezeigt.</translation>
+    </message>
+    <message>
+        <source>The option &apos;--%1&apos; cannot be used: %2</source>
+        <translation>Die Option „--%1“ kann nicht verwendet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCommand</name>
+    <message>
+        <source>Store, check or delete the gateway API key in the keychain</source>
+        <translation>Den API-Schlüssel des Gateways im Schlüsselbund speichern, prüfen oder löschen</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli key status
+       genius-cli key set      (reads the key from standard input)
+       genius-cli key delete
+
+The key belongs to the gateway of the setting gateway/url or of --endpoint and is
+kept in the operating system&apos;s keychain, never in a file. The environment
+variable GENIUS_API_KEY, when set, takes precedence for this process.</source>
+        <translation>Aufruf: genius-cli key status
+        genius-cli key set      (liest den Schlüssel von der Standardeingabe)
+        genius-cli key delete
+
+Der Schlüssel gehört zum Gateway der Einstellung gateway/url oder von --endpoint und
+wird im Schlüsselbund des Betriebssystems abgelegt, nie in einer Datei. Ist die
+Umgebungsvariable GENIUS_API_KEY gesetzt, hat sie für diesen Prozess Vorrang.</translation>
+    </message>
+    <message>
+        <source>Expected &apos;key status&apos;, &apos;key set&apos; or &apos;key delete&apos;. Run &apos;genius-cli key --help&apos;.</source>
+        <translation>Erwartet wird „key status“, „key set“ oder „key delete“. Siehe „genius-cli key --help“.</translation>
+    </message>
+    <message>
+        <source>No gateway is configured: set gateway/url or pass --endpoint URL.</source>
+        <translation>Es ist kein Gateway eingerichtet: gateway/url setzen oder --endpoint URL angeben.</translation>
+    </message>
+    <message>
+        <source>An API key for %1 is available from the %2.</source>
+        <translation>Ein API-Schlüssel für %1 ist vorhanden (Quelle: %2).</translation>
+    </message>
+    <message>
+        <source>No API key is stored for %1.</source>
+        <translation>Für %1 ist kein API-Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <source>API key for %1: </source>
+        <translation>API-Schlüssel für %1: </translation>
+    </message>
+    <message>
+        <source>No key was given on standard input; nothing was stored.</source>
+        <translation>Auf der Standardeingabe kam kein Schlüssel an; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The API key for %1 is stored in the keychain.</source>
+        <translation>Der API-Schlüssel für %1 ist im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>No API key for %1 remains in the keychain.</source>
+        <translation>Im Schlüsselbund ist kein API-Schlüssel für %1 mehr gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Base URL of the AIaaS gateway (OpenAI-compatible), e.g. https://aiaas.example/v1.</source>
+        <translation>Basis-URL des AIaaS-Gateways (OpenAI-kompatibel), z. B. https://aiaas.example/v1.</translation>
+    </message>
+    <message>
+        <source>Kind of gateway: openai, litellm or azure.</source>
+        <translation>Art des Gateways: openai, litellm oder azure.</translation>
+    </message>
+    <message>
+        <source>How the API key is sent: an Authorization bearer token or an api-key header.</source>
+        <translation>Wie der API-Schlüssel gesendet wird: als Bearer-Token im Authorization-Header oder im Header api-key.</translation>
+    </message>
+    <message>
+        <source>Model used when none is chosen; empty picks the first cleared model.</source>
+        <translation>Modell, das ohne eigene Auswahl verwendet wird; leer wählt das erste freigegebene Modell.</translation>
+    </message>
+    <message>
+        <source>Models staff may use; empty allows every model of the catalogue.</source>
+        <translation>Modelle, die Beschäftigte verwenden dürfen; leer erlaubt alle Modelle des Katalogs.</translation>
+    </message>
+    <message>
+        <source>Clearance of models the gateway reports nothing about, as model=class.</source>
+        <translation>Freigabe von Modellen, zu denen das Gateway nichts meldet, als modell=klasse.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the first byte of a gateway answer.</source>
+        <translation>Sekunden, die auf das erste Byte einer Gateway-Antwort gewartet wird.</translation>
+    </message>
+    <message>
+        <source>Seconds a streamed answer may stay silent before it counts as cut.</source>
+        <translation>Sekunden, die eine gestreamte Antwort stocken darf, bevor sie als abgebrochen gilt.</translation>
+    </message>
+    <message>
+        <source>Proxy: empty for the system proxy, none for a direct connection, or a URL.</source>
+        <translation>Proxy: leer für den System-Proxy, none für eine direkte Verbindung oder eine URL.</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate files (PEM) trusted for the gateway and the store.</source>
+        <translation>Zusätzliche CA-Zertifikatsdateien (PEM), denen für Gateway und Speicher vertraut wird.</translation>
+    </message>
+    <message>
+        <source>Protection class a new conversation starts with.</source>
+        <translation>Schutzbedarfsklasse, mit der eine neue Unterhaltung beginnt.</translation>
+    </message>
+    <message>
+        <source>Days to keep conversations of class none; 0 keeps them.</source>
+        <translation>Tage, die Unterhaltungen der Klasse „kein Schutzbedarf“ aufbewahrt werden; 0 bewahrt sie dauerhaft auf.</translation>
+    </message>
+    <message>
+        <source>Days to keep conversations of class normal; 0 keeps them.</source>
+        <translation>Tage, die Unterhaltungen der Klasse „normal“ aufbewahrt werden; 0 bewahrt sie dauerhaft auf.</translation>
+    </message>
+    <message>
+        <source>Days to keep conversations of class high; 0 keeps them.</source>
+        <translation>Tage, die Unterhaltungen der Klasse „hoch“ aufbewahrt werden; 0 bewahrt sie dauerhaft auf.</translation>
+    </message>
+    <message>
+        <source>Days to keep conversations of class very high; 0 keeps them.</source>
+        <translation>Tage, die Unterhaltungen der Klasse „sehr hoch“ aufbewahrt werden; 0 bewahrt sie dauerhaft auf.</translation>
+    </message>
+    <message>
+        <source>What the audit log keeps: metadata only, or the sent content as well.</source>
+        <translation>Was das Prüfprotokoll festhält: nur Metadaten oder zusätzlich die gesendeten Inhalte.</translation>
+    </message>
+    <message>
+        <source>Shared collection store (postgresql://…); empty uses the local profile.</source>
+        <translation>Gemeinsamer Kollektionsspeicher (postgresql://…); leer verwendet das lokale Profil.</translation>
+    </message>
+    <message>
+        <source>Role on this workstation: staff or data-manager.</source>
+        <translation>Rolle an diesem Arbeitsplatz: staff (Sachbearbeitung) oder data-manager (Datenmanagement).</translation>
+    </message>
+    <message>
+        <source>Language of the user interface: empty follows the system, de or en.</source>
+        <translation>Sprache der Oberfläche: leer folgt dem System, de oder en.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsCommand</name>
+    <message>
+        <source>Show or change settings, with what policy enforces</source>
+        <translation>Einstellungen zeigen oder ändern, mit den per Richtlinie festgelegten Werten</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli settings [list]
+       genius-cli settings get KEY
+       genius-cli settings set KEY VALUE
+       genius-cli settings reset KEY
+
+Lists every setting with its value, where the value comes from (default, machine,
+user, session, policy) and whether it is locked. Lists are separated by &apos;;&apos;.
+Keys set by policy or reserved to administrators cannot be changed.</source>
+        <translation>Aufruf: genius-cli settings [list]
+        genius-cli settings get SCHLÜSSEL
+        genius-cli settings set SCHLÜSSEL WERT
+        genius-cli settings reset SCHLÜSSEL
+
+Zeigt jede Einstellung mit ihrem Wert, seiner Herkunft (default, machine, user,
+session, policy) und ob sie gesperrt ist. Listen werden mit „;“ getrennt.
+Per Richtlinie gesetzte oder der Administration vorbehaltene Einstellungen
+lassen sich nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for &apos;settings %1&apos;. Run &apos;genius-cli settings --help&apos;.</source>
+        <translation>Falsche Anzahl von Argumenten für „settings %1“. Siehe „genius-cli settings --help“.</translation>
+    </message>
+    <message>
+        <source>Unknown action &apos;%1&apos; for &apos;settings&apos;. Run &apos;genius-cli settings --help&apos;.</source>
+        <translation>Unbekannte Aktion „%1“ für „settings“. Siehe „genius-cli settings --help“.</translation>
+    </message>
+    <message>
+        <source> [locked: %1]</source>
+        <translation> [gesperrt: %1]</translation>
+    </message>
+    <message>
+        <source>There is no setting named &apos;%1&apos;. Run &apos;genius-cli settings&apos; to list them.</source>
+        <translation>Es gibt keine Einstellung „%1“. Mit „genius-cli settings“ werden alle angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>genius::app::Application</name>
+    <message>
+        <source>NRW.Genius Desktop: generative AI for the public administration, through the AIaaS gateway.</source>
+        <translation>NRW.Genius Desktop: generative KI für die öffentliche Verwaltung, über das AIaaS-Gateway.</translation>
+    </message>
+    <message>
+        <source>Use the profile in folder &lt;dir&gt; instead of the default one.</source>
+        <translation>Das Profil im Ordner &lt;dir&gt; statt des Standardprofils verwenden.</translation>
+    </message>
+    <message>
+        <source>Open the view &lt;name&gt;: %1.</source>
+        <translation>Die Ansicht &lt;name&gt; öffnen: %1.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
+        <translation>Unerwartetes Argument „%1“; siehe --help.</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;; use one of: %2.</source>
+        <translation>Unbekannte Ansicht „%1“; möglich sind: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::FunctionPage</name>
+    <message>
+        <source>This function is not yet available in this version.</source>
+        <translation>Diese Funktion ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::MainWindow</name>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>Choose a function. Ctrl+1 to Ctrl+7 open the views directly.</source>
+        <translation>Funktion wählen. Strg+1 bis Strg+7 öffnen die Ansichten direkt.</translation>
+    </message>
+    <message>
+        <source>Talk freely with a language model of the AIaaS gateway. Answers appear while they are written; you can stop an answer, have it written again, or edit and resend a question. Conversations are kept, so that you can search, copy and export them.</source>
+        <translation>Freie Unterhaltung mit einem Sprachmodell des AIaaS-Gateways. Antworten erscheinen, während sie entstehen; eine Antwort lässt sich anhalten oder neu schreiben, eine Frage bearbeiten und erneut senden. Unterhaltungen bleiben erhalten und lassen sich durchsuchen, kopieren und exportieren.</translation>
+    </message>
+    <message>
+        <source>Ask questions about one or more of your own documents. Answers name the document and page they rely on, and a citation opens the document at the quoted passage.</source>
+        <translation>Fragen an ein oder mehrere eigene Dokumente stellen. Antworten nennen Dokument und Seite, auf die sie sich stützen, und ein Quellenverweis öffnet das Dokument an der zitierten Stelle.</translation>
+    </message>
+    <message>
+        <source>Get answers from the document collections that the data managers of your authority provide, with citations across documents. When the collections hold no evidence, the answer says so plainly.</source>
+        <translation>Antworten aus den Kollektionen, die das Datenmanagement Ihrer Dienststelle bereitstellt, mit Quellenverweisen über Dokumente hinweg. Finden sich in den Kollektionen keine Belege, sagt die Antwort das klar.</translation>
+    </message>
+    <message>
+        <source>Summarise long documents or pasted text in a short, medium or long version, optionally with respect to one aspect. Statements in the summary point to the pages they come from.</source>
+        <translation>Lange Dokumente oder eingefügten Text kurz, mittel oder ausführlich zusammenfassen, auf Wunsch im Hinblick auf einen Aspekt. Aussagen der Zusammenfassung verweisen auf die Seiten, aus denen sie stammen.</translation>
+    </message>
+    <message>
+        <source>Draft texts such as a reply to a citizen&apos;s enquiry, minutes or a memo from bullet points or documents, in a formal or citizen-friendly tone, based on templates you can edit.</source>
+        <translation>Texte wie die Antwort auf eine Bürgeranfrage, ein Protokoll oder einen Vermerk aus Stichpunkten oder Dokumenten entwerfen, förmlich oder bürgernah, auf Grundlage bearbeitbarer Vorlagen.</translation>
+    </message>
+    <message>
+        <source>For data managers: look after the document collections of your authority. Upload and preprocess documents, set their protection class, assign them to collections and follow the progress of uploads and preprocessing.</source>
+        <translation>Für das Datenmanagement: die Kollektionen Ihrer Dienststelle pflegen. Dokumente hochladen und vorverarbeiten, ihre Schutzbedarfsklasse festlegen, sie Kollektionen zuordnen und den Fortschritt von Upload und Vorverarbeitung verfolgen.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Weitere Menüs</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profil: %1</translation>
+    </message>
+    <message>
+        <source>No gateway configured: only local functions are available.</source>
+        <translation>Kein Gateway eingerichtet: nur lokale Funktionen sind verfügbar.</translation>
+    </message>
+    <message>
+        <source>Gateway: %1</source>
+        <translation>Gateway: %1</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::SettingPresentation</name>
+    <message>
+        <source>Gateway URL</source>
+        <translation>Gateway-URL</translation>
+    </message>
+    <message>
+        <source>Gateway kind</source>
+        <translation>Art des Gateways</translation>
+    </message>
+    <message>
+        <source>API key header</source>
+        <translation>Header für den API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Standardmodell</translation>
+    </message>
+    <message>
+        <source>Allowed models</source>
+        <translation>Erlaubte Modelle</translation>
+    </message>
+    <message>
+        <source>Model clearances</source>
+        <translation>Modellfreigaben</translation>
+    </message>
+    <message>
+        <source>First answer timeout (seconds)</source>
+        <translation>Wartezeit auf die erste Antwort (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Idle timeout (seconds)</source>
+        <translation>Wartezeit bei stockender Antwort (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates</source>
+        <translation>Zusätzliche CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>Default protection class</source>
+        <translation>Standard-Schutzbedarfsklasse</translation>
+    </message>
+    <message>
+        <source>Keep class none (days)</source>
+        <translation>Aufbewahrung Klasse „kein Schutzbedarf“ (Tage)</translation>
+    </message>
+    <message>
+        <source>Keep class normal (days)</source>
+        <translation>Aufbewahrung Klasse „normal“ (Tage)</translation>
+    </message>
+    <message>
+        <source>Keep class high (days)</source>
+        <translation>Aufbewahrung Klasse „hoch“ (Tage)</translation>
+    </message>
+    <message>
+        <source>Keep class very high (days)</source>
+        <translation>Aufbewahrung Klasse „sehr hoch“ (Tage)</translation>
+    </message>
+    <message>
+        <source>Audit log content</source>
+        <translation>Inhalt des Prüfprotokolls</translation>
+    </message>
+    <message>
+        <source>Shared collection store</source>
+        <translation>Gemeinsamer Kollektionsspeicher</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Protection class</source>
+        <translation>Schutzbedarf</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Collection store</source>
+        <translation>Kollektionsspeicher</translation>
+    </message>
+    <message>
+        <source>User interface</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <source>none (no protection need)</source>
+        <translation>kein Schutzbedarf</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>very high</source>
+        <translation>sehr hoch</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::SettingRow</name>
+    <message>
+        <source>Set by your administrator (policy).</source>
+        <translation>Von Ihrer Administration festgelegt (Richtlinie).</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change this.</source>
+        <translation>Nur die Administration kann dies ändern.</translation>
+    </message>
+    <message>
+        <source>Separate several entries with ;</source>
+        <translation>Mehrere Einträge mit ; trennen</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::SettingsPage</name>
+    <message>
+        <source>Changes are saved when you select Apply. Settings that your administrator manages are shown but cannot be changed here.</source>
+        <translation>Änderungen werden mit „Übernehmen“ gespeichert. Von Ihrer Administration verwaltete Einstellungen werden angezeigt, lassen sich hier aber nicht ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Saves every changed setting.</source>
+        <translation>Speichert alle geänderten Einstellungen.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Shows the saved values again.</source>
+        <translation>Zeigt wieder die gespeicherten Werte.</translation>
+    </message>
+    <message>
+        <source>Some settings could not be loaded:</source>
+        <translation>Einige Einstellungen konnten nicht geladen werden:</translation>
+    </message>
+    <message>
+        <source>Some changes were not saved; see the messages next to the fields.</source>
+        <translation>Einige Änderungen wurden nicht gespeichert; siehe die Hinweise neben den Feldern.</translation>
+    </message>
+    <message>
+        <source>There are no changes to apply.</source>
+        <translation>Es gibt keine Änderungen zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Your changes were saved. The new language is used from the next start.</source>
+        <translation>Ihre Änderungen wurden gespeichert. Die neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Your changes were saved.</source>
+        <translation>Ihre Änderungen wurden gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::ViewId</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Text generation</source>
+        <translation>Textgenerierung</translation>
+    </message>
+    <message>
+        <source>Data management</source>
+        <translation>Datenmanagement</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+</TS>

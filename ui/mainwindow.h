@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ui/viewid.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace genius::settings {
+class Settings;
+}
+
+namespace genius::ui {
+
+/// The main window: the navigation list of the seven views on the left, the current view
+/// on the right, and a status bar with the gateway and the profile folder.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    /// `settings` must outlive the window; `profileDirectory` is shown in the status bar.
+    MainWindow(settings::Settings& settings, const QString& profileDirectory, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows a view and selects it in the navigation.
+    void showView(ViewId view);
+    ViewId currentView() const;
+
+    /// The page widget of a view.
+    QWidget* page(ViewId view) const;
+
+Q_SIGNALS:
+    void currentViewChanged(genius::ui::ViewId view);
+
+private:
+    void createNavigation();
+    void createPages();
+    void createMenus();
+    void createStatusBar();
+    QWidget* createPage(ViewId view);
+    void showRow(int row);
+    void updateGatewayStatus();
+
+    settings::Settings& m_settings;
+    QString m_profileDirectory;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QLabel* m_gatewayStatus = nullptr;
+    QLabel* m_profileStatus = nullptr;
+};
+
+} // namespace genius::ui
