@@ -21,6 +21,83 @@
     </message>
 </context>
 <context>
+    <name>AuditCommand</name>
+    <message>
+        <source>Verify or export the audit log of outbound requests</source>
+        <translation>Das Prüfprotokoll ausgehender Anfragen prüfen oder exportieren</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli audit verify
+       genius-cli audit export
+
+Every request that leaves this workstation is recorded (time, user, endpoint, model,
+protection class, document ids, tokens, request ids; no content by default) in a
+hash chain. &apos;verify&apos; exits 0 only if the chain is intact and otherwise names the
+first broken line (exit 2); &apos;export&apos; prints all entries as a JSON array.</source>
+        <translation>Aufruf: genius-cli audit verify
+        genius-cli audit export
+
+Jede Anfrage, die diesen Arbeitsplatz verlässt, wird in einer Hash-Kette festgehalten
+(Zeit, Benutzer, Endpunkt, Modell, Schutzbedarfsklasse, Dokument-IDs, Tokens,
+Anfrage-IDs; standardmäßig keine Inhalte). „verify“ endet nur bei intakter Kette mit 0
+und nennt sonst die erste beschädigte Zeile (Exit-Code 2); „export“ gibt alle Einträge
+als JSON-Array aus.</translation>
+    </message>
+    <message>
+        <source>Expected &apos;audit verify&apos; or &apos;audit export&apos;.</source>
+        <translation>Erwartet wird „audit verify“ oder „audit export“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log is intact (%n entries).</source>
+        <translation>
+            <numerusform>Das Prüfprotokoll ist intakt (%n Eintrag).</numerusform>
+            <numerusform>Das Prüfprotokoll ist intakt (%n Einträge).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log is broken at line %1: %2.</source>
+        <translation>Das Prüfprotokoll ist in Zeile %1 beschädigt: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatCommand</name>
+    <message>
+        <source>Ask a model and stream the answer</source>
+        <translation>Ein Modell fragen und die Antwort fortlaufend ausgeben</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli chat [--class none|normal|high|very-high] PROMPT...
+
+Streams the answer to standard output. The request carries the protection class
+given (default: the setting protection/defaultClass) and goes only to a model
+cleared for it; very-high never leaves this workstation (exit 3). PROMPT &apos;-&apos;
+reads the prompt from standard input. Ctrl+C stops the answer (exit 7).</source>
+        <translation>Aufruf: genius-cli chat [--class none|normal|high|very-high] PROMPT...
+
+Gibt die Antwort fortlaufend auf der Standardausgabe aus. Die Anfrage trägt die
+angegebene Schutzbedarfsklasse (Standard: die Einstellung protection/defaultClass) und
+geht nur an ein dafür freigegebenes Modell; very-high verlässt diesen Arbeitsplatz nie
+(Exit-Code 3). PROMPT „-“ liest den Prompt von der Standardeingabe. Strg+C hält die
+Antwort an (Exit-Code 7).</translation>
+    </message>
+    <message>
+        <source>No prompt given. Run &apos;genius-cli chat --help&apos;.</source>
+        <translation>Kein Prompt angegeben. Siehe „genius-cli chat --help“.</translation>
+    </message>
+    <message>
+        <source>Unknown protection class &apos;%1&apos;; use none, normal, high or very-high.</source>
+        <translation>Unbekannte Schutzbedarfsklasse „%1“; möglich sind none, normal, high oder very-high.</translation>
+    </message>
+    <message>
+        <source>The answer was cut at the token limit.</source>
+        <translation>Die Antwort wurde an der Token-Grenze abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s content filter stopped the answer.</source>
+        <translation>Der Inhaltsfilter des Gateways hat die Antwort gestoppt.</translation>
+    </message>
+</context>
+<context>
     <name>CliApplication</name>
     <message>
         <source>Usage: genius-cli [global options] COMMAND [options] [arguments]
@@ -71,6 +148,17 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
     <message>
         <source>The option &apos;--%1&apos; cannot be used: %2</source>
         <translation>Die Option „--%1“ kann nicht verwendet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GatewaySession</name>
+    <message>
+        <source>No gateway is configured: set gateway/url or pass --endpoint URL.</source>
+        <translation>Es ist kein Gateway eingerichtet: gateway/url setzen oder --endpoint URL angeben.</translation>
+    </message>
+    <message>
+        <source>%1 Continuing without an API key.</source>
+        <translation>%1 Es geht ohne API-Schlüssel weiter.</translation>
     </message>
 </context>
 <context>
@@ -126,6 +214,29 @@ Umgebungsvariable GENIUS_API_KEY gesetzt, hat sie für diesen Prozess Vorrang.</
     <message>
         <source>No API key for %1 remains in the keychain.</source>
         <translation>Im Schlüsselbund ist kein API-Schlüssel für %1 mehr gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsCommand</name>
+    <message>
+        <source>List the gateway&apos;s models with kind, clearance and location</source>
+        <translation>Die Modelle des Gateways mit Art, Freigabe und Standort auflisten</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli models
+
+Lists the models of the gateway&apos;s catalogue: name, kind (chat or embedding), the
+highest protection class it may receive, and where it runs. A model the gateway
+reports no clearance for counts as cleared for class none only.</source>
+        <translation>Aufruf: genius-cli models
+
+Listet die Modelle aus dem Katalog des Gateways: Name, Art (chat oder embedding), die
+höchste Schutzbedarfsklasse, die es erhalten darf, und wo es läuft. Ein Modell ohne
+gemeldete Freigabe gilt nur für die Klasse none als freigegeben.</translation>
+    </message>
+    <message>
+        <source>&apos;models&apos; takes no arguments.</source>
+        <translation>„models“ nimmt keine Argumente an.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,9 @@
 #include "app/cli/cliapplication.h"
 
 #include "app/cli/argparser.h"
+#include "app/cli/auditcommand.h"
+#include "app/cli/chatcommand.h"
+#include "app/cli/modelscommand.h"
 #include "app/cli/keycommand.h"
 #include "app/cli/output.h"
 #include "app/cli/settingscommand.h"
@@ -57,6 +60,9 @@ SplitArguments splitGlobalOptions(const QStringList& arguments)
 
 CliApplication::CliApplication()
 {
+    m_commands.push_back(std::make_unique<ModelsCommand>());
+    m_commands.push_back(std::make_unique<ChatCommand>());
+    m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<SettingsCommand>());
     m_commands.push_back(std::make_unique<KeyCommand>());
 }

@@ -24,4 +24,30 @@ ExitCode exitCodeFor(const common::Error& error)
     return ExitCode::LocalFailure;
 }
 
+ExitCode exitCodeFor(const gateway::GatewayError& error)
+{
+    using gateway::GatewayErrorKind;
+    switch (error.kind) {
+    case GatewayErrorKind::Auth:
+    case GatewayErrorKind::Permission:
+        return ExitCode::GatewayRefused;
+    case GatewayErrorKind::NotFound:
+    case GatewayErrorKind::InputTooLong:
+    case GatewayErrorKind::BadRequest:
+        return ExitCode::BadInput;
+    case GatewayErrorKind::RateLimited:
+    case GatewayErrorKind::BudgetExhausted:
+        return ExitCode::Quota;
+    case GatewayErrorKind::Cancelled:
+        return ExitCode::Cancelled;
+    case GatewayErrorKind::ServerError:
+    case GatewayErrorKind::Unreachable:
+    case GatewayErrorKind::Timeout:
+    case GatewayErrorKind::Truncated:
+    case GatewayErrorKind::InvalidResponse:
+        return ExitCode::Unreachable;
+    }
+    return ExitCode::Unreachable;
+}
+
 } // namespace genius::cli

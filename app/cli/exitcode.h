@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/error.h"
+#include "core/gateway/protocol/gatewayerror.h"
 
 namespace genius::cli {
 
@@ -19,6 +20,8 @@ enum class ExitCode {
 
 /// The exit code for an error from the core.
 ExitCode exitCodeFor(const common::Error& error);
+/// The exit code for a gateway failure: 4 refused, 5 unreachable or cut, 6 quota or budget, ….
+ExitCode exitCodeFor(const gateway::GatewayError& error);
 
 inline int toInt(ExitCode code) { return static_cast<int>(code); }
 

@@ -1,0 +1,16 @@
+#include "outcome.h"
+
+namespace genius::sim {
+
+int Outcome::status() const
+{
+    switch (kind) {
+    case Kind::Respond: return response.status;
+    case Kind::Stream: return stream.status;
+    case Kind::Silent:
+    case Kind::Close: return 0;
+    }
+    return 0;
+}
+
+} // namespace genius::sim
