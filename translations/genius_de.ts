@@ -60,6 +60,39 @@ als JSON-Array aus.</translation>
     </message>
 </context>
 <context>
+    <name>BudgetCommand</name>
+    <message>
+        <source>Show the API key&apos;s spend and budget where the gateway reports them</source>
+        <translation>Verbrauch und Budget des API-Schlüssels zeigen, soweit das Gateway sie meldet</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli budget
+
+Shows what the API key has spent and its budget, as the gateway reports them
+(LiteLLM /key/info). A gateway that reports nothing leaves both unknown.</source>
+        <translation>Aufruf: genius-cli budget
+
+Zeigt, was der API-Schlüssel verbraucht hat und wie hoch sein Budget ist, wie das
+Gateway sie meldet (LiteLLM /key/info). Meldet ein Gateway nichts, bleiben beide unbekannt.</translation>
+    </message>
+    <message>
+        <source>&apos;budget&apos; takes no arguments.</source>
+        <translation>„budget“ nimmt keine Argumente an.</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Spend: %1</source>
+        <translation>Verbrauch: %1</translation>
+    </message>
+    <message>
+        <source>Budget: %1</source>
+        <translation>Budget: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChatCommand</name>
     <message>
         <source>Ask a model and stream the answer</source>

@@ -2,6 +2,7 @@
 
 #include "app/cli/argparser.h"
 #include "app/cli/auditcommand.h"
+#include "app/cli/budgetcommand.h"
 #include "app/cli/chatcommand.h"
 #include "app/cli/modelscommand.h"
 #include "app/cli/keycommand.h"
@@ -62,6 +63,7 @@ CliApplication::CliApplication()
 {
     m_commands.push_back(std::make_unique<ModelsCommand>());
     m_commands.push_back(std::make_unique<ChatCommand>());
+    m_commands.push_back(std::make_unique<BudgetCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<SettingsCommand>());
     m_commands.push_back(std::make_unique<KeyCommand>());

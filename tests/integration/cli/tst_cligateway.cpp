@@ -182,6 +182,16 @@ private Q_SLOTS:
         delete process;
     }
 
+    void budget_reportsSpendAfterAChat()
+    {
+        QCOMPARE(run({QStringLiteral("chat"), QStringLiteral("Hallo")}).exitCode, 0);
+        const Run result = run({QStringLiteral("--json"), QStringLiteral("budget")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject budget = QJsonDocument::fromJson(result.out.toUtf8()).object();
+        QVERIFY(budget.value(QStringLiteral("spend")).toDouble() > 0);
+        QVERIFY(budget.contains(QStringLiteral("max_budget")));
+    }
+
     void audit_verifiesAndDetectsTampering()
     {
         QCOMPARE(run({QStringLiteral("chat"), QStringLiteral("Hallo")}).exitCode, 0);

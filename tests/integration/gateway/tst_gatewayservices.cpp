@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +25,12 @@ using genius::domain::ProtectionClass;
 namespace {
 
 const QString kKey = QStringLiteral("sim-demo-key");
+QStringList g_messages; // every log message of the test process
+
+void captureMessage(QtMsgType, const QMessageLogContext&, const QString& message)
+{
+    g_messages << message;
+}
 
 template<typename T>
 std::optional<gateway::GatewayResult<T>> await(const std::function<void(std::function<void(gateway::GatewayResult<T>)>)>& call)
@@ -75,6 +82,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        qInstallMessageHandler(captureMessage);
+        QLoggingCategory::setFilterRules(QStringLiteral("genius.*.debug=true"));
         m_sim = std::make_unique<sim::SimulatorProcess>();
         QVERIFY2(m_sim->isRunning(), qPrintable(m_sim->errorString()));
         m_client = std::make_unique<gateway::GatewayClient>(test::simulatorConfig(*m_sim));
@@ -82,6 +91,13 @@ private Q_SLOTS:
     }
 
     void init() { m_sim->reset(); }
+
+    void cleanupTestCase()
+    {
+        qInstallMessageHandler(nullptr);
+        for (const QString& message : std::as_const(g_messages))
+            QVERIFY2(!message.contains(kKey), "the API key appeared in a log message");
+    }
 
     void catalogue_hasClearancesAndLocations()
     {
