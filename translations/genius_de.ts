@@ -76,10 +76,6 @@ Zeigt, was der API-Schlüssel verbraucht hat und wie hoch sein Budget ist, wie d
 Gateway sie meldet (LiteLLM /key/info). Meldet ein Gateway nichts, bleiben beide unbekannt.</translation>
     </message>
     <message>
-        <source>&apos;budget&apos; takes no arguments.</source>
-        <translation>„budget“ nimmt keine Argumente an.</translation>
-    </message>
-    <message>
         <source>not reported</source>
         <translation>nicht gemeldet</translation>
     </message>
@@ -184,6 +180,13 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
     </message>
 </context>
 <context>
+    <name>GatewayQueryCommand</name>
+    <message>
+        <source>&apos;%1&apos; takes no arguments.</source>
+        <translation>„%1“ nimmt keine Argumente an.</translation>
+    </message>
+</context>
+<context>
     <name>GatewaySession</name>
     <message>
         <source>No gateway is configured: set gateway/url or pass --endpoint URL.</source>
@@ -266,10 +269,6 @@ reports no clearance for counts as cleared for class none only.</source>
 Listet die Modelle aus dem Katalog des Gateways: Name, Art (chat oder embedding), die
 höchste Schutzbedarfsklasse, die es erhalten darf, und wo es läuft. Ein Modell ohne
 gemeldete Freigabe gilt nur für die Klasse none als freigegeben.</translation>
-    </message>
-    <message>
-        <source>&apos;models&apos; takes no arguments.</source>
-        <translation>„models“ nimmt keine Argumente an.</translation>
     </message>
 </context>
 <context>

@@ -29,12 +29,12 @@ QString AuditCommand::usage() const
 
 void AuditCommand::run(CommandContext& context, const QStringList& arguments, Done done)
 {
-    QString error;
-    const auto parsed = ArgParser({}).parse(arguments, name(), &error);
-    const QString action = parsed ? parsed->positional.value(0) : QString();
-    if (!parsed || parsed->positional.size() != 1
-        || (action != QLatin1String("verify") && action != QLatin1String("export"))) {
-        context.output.error(parsed ? tr("Expected 'audit verify' or 'audit export'.") : error);
+    const auto parsed = parse(context, arguments);
+    if (!parsed)
+        return done(ExitCode::Usage);
+    const QString action = parsed->positional.value(0);
+    if (parsed->positional.size() != 1 || (action != QLatin1String("verify") && action != QLatin1String("export"))) {
+        context.output.error(tr("Expected 'audit verify' or 'audit export'."));
         return done(ExitCode::Usage);
     }
     const security::AuditLog log(QDir(context.profileDirectory).filePath(QStringLiteral("audit.jsonl")));

@@ -1,6 +1,5 @@
 #include "app/cli/budgetcommand.h"
 
-#include "app/cli/argparser.h"
 #include "app/cli/gatewaysession.h"
 #include "app/cli/output.h"
 #include "core/gateway/gatewayclient.h"
@@ -16,9 +15,6 @@ QJsonValue orNull(const std::optional<double>& value)
 }
 } // namespace
 
-BudgetCommand::BudgetCommand() = default;
-BudgetCommand::~BudgetCommand() = default;
-
 QString BudgetCommand::summary() const
 {
     return tr("Show the API key's spend and budget where the gateway reports them");
@@ -32,34 +28,22 @@ QString BudgetCommand::usage() const
               "(LiteLLM /key/info). A gateway that reports nothing leaves both unknown.");
 }
 
-void BudgetCommand::run(CommandContext& context, const QStringList& arguments, Done done)
+void BudgetCommand::query(GatewaySession& session, const Output& output, Done done)
 {
-    QString error;
-    const auto parsed = ArgParser({}).parse(arguments, name(), &error);
-    if (!parsed || !parsed->positional.isEmpty()) {
-        context.output.error(parsed ? tr("'budget' takes no arguments.") : error);
-        return done(ExitCode::Usage);
-    }
-    m_session = std::make_unique<GatewaySession>(context);
-    const Output& output = context.output;
-    m_session->open([this, &output, done](ExitCode ready) {
-        if (ready != ExitCode::Success)
-            return done(ready);
-        m_session->client().fetchKeyInfo(m_session.get(), [&output, done](gateway::GatewayResult<gateway::KeyInfo> info) {
-            if (!info) {
-                output.error(info.error().message);
-                return done(exitCodeFor(info.error()));
-            }
-            if (output.json()) {
-                output.jsonValue(QJsonObject{{QStringLiteral("spend"), orNull(info->spend)},
-                                             {QStringLiteral("max_budget"), orNull(info->maxBudget)}});
-            } else {
-                const QString unknown = tr("not reported");
-                output.line(tr("Spend: %1").arg(info->spend ? QString::number(*info->spend, 'f', 4) : unknown));
-                output.line(tr("Budget: %1").arg(info->maxBudget ? QString::number(*info->maxBudget, 'f', 4) : unknown));
-            }
-            done(ExitCode::Success);
-        });
+    session.client().fetchKeyInfo(&session, [&output, done](gateway::GatewayResult<gateway::KeyInfo> info) {
+        if (!info) {
+            output.error(info.error().message);
+            return done(exitCodeFor(info.error()));
+        }
+        if (output.json()) {
+            output.jsonValue(QJsonObject{{QStringLiteral("spend"), orNull(info->spend)},
+                                         {QStringLiteral("max_budget"), orNull(info->maxBudget)}});
+        } else {
+            const QString unknown = tr("not reported");
+            output.line(tr("Spend: %1").arg(info->spend ? QString::number(*info->spend, 'f', 4) : unknown));
+            output.line(tr("Budget: %1").arg(info->maxBudget ? QString::number(*info->maxBudget, 'f', 4) : unknown));
+        }
+        done(ExitCode::Success);
     });
 }
 

@@ -52,12 +52,9 @@ QString ChatCommand::usage() const
 
 void ChatCommand::run(CommandContext& context, const QStringList& arguments, Done done)
 {
-    QString error;
-    const auto parsed = ArgParser({{QStringLiteral("class"), true}}).parse(arguments, name(), &error);
-    if (!parsed) {
-        context.output.error(error);
+    const auto parsed = parse(context, arguments, {{QStringLiteral("class"), true}});
+    if (!parsed)
         return done(ExitCode::Usage);
-    }
     QString prompt = parsed->positional.join(QLatin1Char(' '));
     if (prompt == QLatin1String("-"))
         prompt = QTextStream(stdin).readAll();

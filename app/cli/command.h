@@ -1,10 +1,12 @@
 #pragma once
 
+#include "app/cli/argparser.h"
 #include "app/cli/exitcode.h"
 
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace genius::settings {
 class Settings;
@@ -39,6 +41,11 @@ public:
     /// The full usage text of `genius-cli NAME --help`.
     virtual QString usage() const = 0;
     virtual void run(CommandContext& context, const QStringList& arguments, Done done) = 0;
+
+protected:
+    /// Parses the command's options; on a usage error prints it and gives no value.
+    std::optional<ParsedArguments> parse(CommandContext& context, const QStringList& arguments,
+                                         const QList<OptionSpec>& options = {}) const;
 };
 
 } // namespace genius::cli

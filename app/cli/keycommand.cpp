@@ -30,12 +30,9 @@ QString KeyCommand::usage() const
 
 void KeyCommand::run(CommandContext& context, const QStringList& arguments, Done done)
 {
-    QString error;
-    const auto parsed = ArgParser({}).parse(arguments, name(), &error);
-    if (!parsed) {
-        context.output.error(error);
+    const auto parsed = parse(context, arguments);
+    if (!parsed)
         return done(ExitCode::Usage);
-    }
     const QString action = parsed->positional.value(0);
     if (parsed->positional.size() != 1
         || (action != QLatin1String("status") && action != QLatin1String("set") && action != QLatin1String("delete"))) {

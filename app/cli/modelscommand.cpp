@@ -1,6 +1,5 @@
 #include "app/cli/modelscommand.h"
 
-#include "app/cli/argparser.h"
 #include "app/cli/gatewaysession.h"
 #include "app/cli/output.h"
 #include "core/services/modelservice.h"
@@ -9,9 +8,6 @@
 #include <QJsonObject>
 
 namespace genius::cli {
-
-ModelsCommand::ModelsCommand() = default;
-ModelsCommand::~ModelsCommand() = default;
 
 QString ModelsCommand::summary() const
 {
@@ -27,45 +23,33 @@ QString ModelsCommand::usage() const
               "reports no clearance for counts as cleared for class none only.");
 }
 
-void ModelsCommand::run(CommandContext& context, const QStringList& arguments, Done done)
+void ModelsCommand::query(GatewaySession& session, const Output& output, Done done)
 {
-    QString error;
-    const auto parsed = ArgParser({}).parse(arguments, name(), &error);
-    if (!parsed || !parsed->positional.isEmpty()) {
-        context.output.error(parsed ? tr("'models' takes no arguments.") : error);
-        return done(ExitCode::Usage);
-    }
-    m_session = std::make_unique<GatewaySession>(context);
-    const Output& output = context.output;
-    m_session->open([this, &output, done](ExitCode ready) {
-        if (ready != ExitCode::Success)
-            return done(ready);
-        m_session->models().catalogue(m_session.get(), [&output, done](auto catalogue) {
-            if (!catalogue) {
-                output.error(catalogue.error().message);
-                return done(exitCodeFor(catalogue.error()));
+    session.models().catalogue(&session, [&output, done](auto catalogue) {
+        if (!catalogue) {
+            output.error(catalogue.error().message);
+            return done(exitCodeFor(catalogue.error()));
+        }
+        QJsonArray array;
+        for (const domain::ModelInfo& model : *catalogue) {
+            const QString clearance = domain::protectionClassName(model.clearance);
+            const QString location = domain::modelLocationName(model.location);
+            if (output.json()) {
+                array.append(QJsonObject{{QStringLiteral("name"), model.id},
+                                         {QStringLiteral("kind"), domain::modelKindName(model.kind)},
+                                         {QStringLiteral("clearance"), clearance},
+                                         {QStringLiteral("location"), location},
+                                         {QStringLiteral("clearance_source"),
+                                          domain::clearanceSourceName(model.clearanceSource)}});
+            } else {
+                output.line(QStringLiteral("%1 %2 %3 %4")
+                                .arg(model.id.leftJustified(28), domain::modelKindName(model.kind).leftJustified(10),
+                                     clearance.leftJustified(8), location));
             }
-            QJsonArray array;
-            for (const domain::ModelInfo& model : *catalogue) {
-                const QString clearance = domain::protectionClassName(model.clearance);
-                const QString location = domain::modelLocationName(model.location);
-                if (output.json()) {
-                    array.append(QJsonObject{{QStringLiteral("name"), model.id},
-                                             {QStringLiteral("kind"), domain::modelKindName(model.kind)},
-                                             {QStringLiteral("clearance"), clearance},
-                                             {QStringLiteral("location"), location},
-                                             {QStringLiteral("clearance_source"),
-                                              domain::clearanceSourceName(model.clearanceSource)}});
-                } else {
-                    output.line(QStringLiteral("%1 %2 %3 %4")
-                                    .arg(model.id.leftJustified(28), domain::modelKindName(model.kind).leftJustified(10),
-                                         clearance.leftJustified(8), location));
-                }
-            }
-            if (output.json())
-                output.jsonValue(array);
-            done(ExitCode::Success);
-        });
+        }
+        if (output.json())
+            output.jsonValue(array);
+        done(ExitCode::Success);
     });
 }
 

@@ -65,12 +65,9 @@ QString SettingsCommand::usage() const
 
 void SettingsCommand::run(CommandContext& context, const QStringList& arguments, Done done)
 {
-    QString error;
-    const auto parsed = ArgParser({}).parse(arguments, name(), &error);
-    if (!parsed) {
-        context.output.error(error);
+    const auto parsed = parse(context, arguments);
+    if (!parsed)
         return done(ExitCode::Usage);
-    }
     const QStringList& words = parsed->positional;
     const QString action = words.value(0, QStringLiteral("list"));
     const auto expect = [&](qsizetype count) {

@@ -12,13 +12,6 @@ namespace genius::sim {
 
 namespace {
 
-Outcome respond(const HttpResponse& response)
-{
-    Outcome outcome;
-    outcome.response = response;
-    return outcome;
-}
-
 Outcome badRequest(const QString& message)
 {
     return respond(openAiError(400, message, u"invalid_request_error"_s, QJsonValue::Null));

@@ -13,4 +13,11 @@ int Outcome::status() const
     return 0;
 }
 
+Outcome respond(const HttpResponse& response)
+{
+    Outcome outcome;
+    outcome.response = response;
+    return outcome;
+}
+
 } // namespace genius::sim

@@ -36,4 +36,7 @@ struct Outcome {
     int status() const;
 };
 
+/// An outcome that sends one complete response.
+Outcome respond(const HttpResponse& response);
+
 } // namespace genius::sim

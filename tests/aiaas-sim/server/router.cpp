@@ -21,13 +21,6 @@ namespace genius::sim {
 
 namespace {
 
-Outcome respond(const HttpResponse& response)
-{
-    Outcome outcome;
-    outcome.response = response;
-    return outcome;
-}
-
 Outcome invalidRequest(const QString& message, const QJsonValue& code, const QJsonValue& param = QJsonValue::Null)
 {
     return respond(openAiError(400, message, u"invalid_request_error"_s, code, param));
