@@ -105,7 +105,7 @@ QWidget* SettingRow::createEditor()
     switch (m_definition.type) {
     case ValueType::Int: {
         auto* spin = new QSpinBox(this);
-        spin->setRange(0, 999999); // the validator enforces the key's real range
+        spin->setRange(m_definition.minimum, m_definition.maximum);
         return spin;
     }
     case ValueType::Bool:

@@ -24,6 +24,17 @@ QString lockName(Lock lock)
     return QString();
 }
 
+QString typeName(settings::ValueType type)
+{
+    switch (type) {
+    case settings::ValueType::String: return QStringLiteral("string");
+    case settings::ValueType::Bool: return QStringLiteral("bool");
+    case settings::ValueType::Int: return QStringLiteral("int");
+    case settings::ValueType::StringList: return QStringLiteral("list");
+    }
+    return QString();
+}
+
 QString displayValue(const QVariant& value)
 {
     return value.metaType().id() == QMetaType::QStringList ? value.toStringList().join(QLatin1Char(';'))
@@ -41,6 +52,10 @@ QJsonObject toJson(const SettingState& state)
         {QStringLiteral("locked"), state.lock != Lock::None},
         {QStringLiteral("lock"), lockName(state.lock)},
         {QStringLiteral("description"), QString::fromUtf8(state.definition->description)},
+        {QStringLiteral("type"), typeName(state.definition->type)},
+        {QStringLiteral("choices"), QJsonArray::fromStringList(state.definition->choices)},
+        {QStringLiteral("minimum"), state.definition->type == settings::ValueType::Int ? QJsonValue(state.definition->minimum) : QJsonValue()},
+        {QStringLiteral("maximum"), state.definition->type == settings::ValueType::Int ? QJsonValue(state.definition->maximum) : QJsonValue()},
     };
 }
 

@@ -33,6 +33,8 @@ struct SettingDefinition {
     Validator validate;
     const char* description; ///< English; translated in the UI via the "Settings" context
     QStringList choices;     ///< the allowed values of a closed-set key; empty for free-form keys
+    int minimum = 0;         ///< the range of an Int key (both 0 for other types)
+    int maximum = 0;
 };
 
 /// The one table of every setting the product knows, in display order.
