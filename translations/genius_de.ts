@@ -180,6 +180,13 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
     </message>
 </context>
 <context>
+    <name>Command</name>
+    <message>
+        <source>No gateway is configured: set gateway/url or pass --endpoint URL.</source>
+        <translation>Es ist kein Gateway eingerichtet: gateway/url setzen oder --endpoint URL angeben.</translation>
+    </message>
+</context>
+<context>
     <name>GatewayQueryCommand</name>
     <message>
         <source>&apos;%1&apos; takes no arguments.</source>
@@ -188,10 +195,6 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
 </context>
 <context>
     <name>GatewaySession</name>
-    <message>
-        <source>No gateway is configured: set gateway/url or pass --endpoint URL.</source>
-        <translation>Es ist kein Gateway eingerichtet: gateway/url setzen oder --endpoint URL angeben.</translation>
-    </message>
     <message>
         <source>%1 Continuing without an API key.</source>
         <translation>%1 Es geht ohne API-Schlüssel weiter.</translation>
@@ -222,10 +225,6 @@ Umgebungsvariable GENIUS_API_KEY gesetzt, hat sie für diesen Prozess Vorrang.</
     <message>
         <source>Expected &apos;key status&apos;, &apos;key set&apos; or &apos;key delete&apos;. Run &apos;genius-cli key --help&apos;.</source>
         <translation>Erwartet wird „key status“, „key set“ oder „key delete“. Siehe „genius-cli key --help“.</translation>
-    </message>
-    <message>
-        <source>No gateway is configured: set gateway/url or pass --endpoint URL.</source>
-        <translation>Es ist kein Gateway eingerichtet: gateway/url setzen oder --endpoint URL angeben.</translation>
     </message>
     <message>
         <source>An API key for %1 is available from the %2.</source>

@@ -1,8 +1,21 @@
 #include "app/cli/command.h"
 
 #include "app/cli/output.h"
+#include "core/settings/settings.h"
+
+#include <QCoreApplication>
 
 namespace genius::cli {
+
+std::optional<QString> configuredGateway(CommandContext& context)
+{
+    const QString gateway = context.settings.text(settings::keys::GatewayUrl);
+    if (!gateway.isEmpty())
+        return gateway;
+    context.output.error(QCoreApplication::translate(
+        "Command", "No gateway is configured: set gateway/url or pass --endpoint URL."));
+    return std::nullopt;
+}
 
 Command::~Command() = default;
 

@@ -27,6 +27,10 @@ struct CommandContext {
     QString profileDirectory;
 };
 
+/// The gateway URL in effect (setting or --endpoint), or no value after printing why there
+/// is none.
+std::optional<QString> configuredGateway(CommandContext& context);
+
 /// One subcommand. `run` may finish synchronously or later from the event loop; it calls
 /// `done` exactly once with the exit code.
 class Command

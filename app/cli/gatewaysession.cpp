@@ -32,14 +32,11 @@ GatewaySession::~GatewaySession() = default;
 
 void GatewaySession::open(std::function<void(ExitCode)> ready)
 {
-    const QString gatewayUrl = m_context.settings.text(settings::keys::GatewayUrl);
-    if (gatewayUrl.isEmpty()) {
-        m_context.output.error(QCoreApplication::translate(
-            "GatewaySession", "No gateway is configured: set gateway/url or pass --endpoint URL."));
+    const auto gatewayUrl = configuredGateway(m_context);
+    if (!gatewayUrl)
         return ready(ExitCode::BadInput);
-    }
     auto source = std::make_shared<security::ApiKeySource>(m_context.secrets);
-    source->resolve(gatewayUrl, this, [this, source, ready](common::Result<security::ApiKey> key) {
+    source->resolve(*gatewayUrl, this, [this, source, ready](common::Result<security::ApiKey> key) {
         if (key) {
             m_client->setApiKey(key->value);
         } else if (key.error().code != common::ErrorCode::NotFound) {

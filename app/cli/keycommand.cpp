@@ -39,16 +39,14 @@ void KeyCommand::run(CommandContext& context, const QStringList& arguments, Done
         context.output.error(tr("Expected 'key status', 'key set' or 'key delete'. Run 'genius-cli key --help'."));
         return done(ExitCode::Usage);
     }
-    const QString gateway = context.settings.text(settings::keys::GatewayUrl);
-    if (gateway.isEmpty()) {
-        context.output.error(tr("No gateway is configured: set gateway/url or pass --endpoint URL."));
+    const auto gateway = configuredGateway(context);
+    if (!gateway)
         return done(ExitCode::BadInput);
-    }
     if (action == QLatin1String("status"))
-        return status(context, gateway, std::move(done));
+        return status(context, *gateway, std::move(done));
     if (action == QLatin1String("set"))
-        return set(context, gateway, std::move(done));
-    remove(context, gateway, std::move(done));
+        return set(context, *gateway, std::move(done));
+    remove(context, *gateway, std::move(done));
 }
 
 void KeyCommand::status(CommandContext& context, const QString& gateway, Done done)
