@@ -1,0 +1,156 @@
+#include "core/index/schema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+// Schema history (one entry per migration; never edit a released migration, add one):
+//   1  documents, pages, chunks, collections, assignments, FTS5 (German stemming and trigram), embeddings
+
+namespace genius::index {
+
+namespace {
+
+// A document row is also its import job: status moves queued → reading → indexing →
+// embedding → ready (or failed / cancelled); pages_done counts stored pages so an import
+// resumes where it stopped.
+const char* const kMigration1[] = {
+    R"(CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        format TEXT NOT NULL DEFAULT '',
+        class TEXT NOT NULL,
+        status TEXT NOT NULL,
+        error_code TEXT,
+        error_detail TEXT,
+        paged INTEGER NOT NULL DEFAULT 1,
+        pages_total INTEGER NOT NULL DEFAULT 0,
+        pages_done INTEGER NOT NULL DEFAULT 0,
+        ocr_pages INTEGER NOT NULL DEFAULT 0,
+        ocr_confidence REAL,
+        title TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        embedding_model TEXT,
+        embedding_state TEXT NOT NULL DEFAULT 'none',
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL))",
+    R"(CREATE INDEX documents_status ON documents(status))",
+    R"(CREATE TABLE pages (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        words BLOB,
+        width REAL NOT NULL DEFAULT 0,
+        height REAL NOT NULL DEFAULT 0,
+        ocr INTEGER NOT NULL DEFAULT 0,
+        confidence REAL NOT NULL DEFAULT -1,
+        PRIMARY KEY (document_id, number)) WITHOUT ROWID)",
+    R"(CREATE TABLE chunks (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        first_page INTEGER NOT NULL,
+        last_page INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        heading TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        UNIQUE (document_id, ordinal)))",
+    // Full text: heading path and text, German folding and Snowball stemming.
+    R"(CREATE VIRTUAL TABLE chunks_fts USING fts5(
+        heading, text, content='chunks', content_rowid='id', tokenize='genius_german'))",
+    // Side index for compounds and infixes ("Verwaltungsakt" inside "Verwaltungsaktes").
+    R"(CREATE VIRTUAL TABLE chunks_trigram USING fts5(
+        text, content='chunks', content_rowid='id', tokenize='trigram', detail='none'))",
+    R"(CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
+        INSERT INTO chunks_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text);
+        INSERT INTO chunks_trigram(rowid, text) VALUES (new.id, new.text);
+    END)",
+    R"(CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
+        INSERT INTO chunks_fts(chunks_fts, rowid, heading, text) VALUES ('delete', old.id, old.heading, old.text);
+        INSERT INTO chunks_trigram(chunks_trigram, rowid, text) VALUES ('delete', old.id, old.text);
+    END)",
+    // Vectors per embedding model, little-endian float32, `dim` values each.
+    R"(CREATE TABLE embeddings (
+        model TEXT NOT NULL,
+        chunk_id INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
+        dim INTEGER NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model, chunk_id)) WITHOUT ROWID)",
+    R"(CREATE INDEX embeddings_chunk ON embeddings(chunk_id))",
+    R"(CREATE TABLE collections (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        description TEXT NOT NULL DEFAULT '',
+        tenant TEXT NOT NULL DEFAULT '',
+        class TEXT NOT NULL,
+        published INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL))",
+    R"(CREATE TABLE assignments (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        assigned_at TEXT NOT NULL,
+        PRIMARY KEY (document_id, collection_id)) WITHOUT ROWID)",
+    R"(CREATE INDEX assignments_collection ON assignments(collection_id))",
+};
+
+struct Migration {
+    const char* const* statements;
+    std::size_t count;
+};
+
+const Migration kMigrations[] = {
+    {kMigration1, std::size(kMigration1)},
+};
+
+common::Result<int> userVersion(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return common::fail(common::ErrorCode::Corrupt,
+                            QStringLiteral("The index database cannot be read: %1").arg(query.lastError().text()));
+    return query.value(0).toInt();
+}
+
+} // namespace
+
+int currentSchemaVersion()
+{
+    return static_cast<int>(std::size(kMigrations));
+}
+
+common::Result<void> migrate(QSqlDatabase& db)
+{
+    const auto version = userVersion(db);
+    if (!version)
+        return std::unexpected(version.error());
+    if (*version > currentSchemaVersion())
+        return common::fail(common::ErrorCode::Corrupt,
+                            QStringLiteral("The index database has schema version %1; this build knows up to %2.")
+                                .arg(*version)
+                                .arg(currentSchemaVersion()));
+    for (int next = *version + 1; next <= currentSchemaVersion(); ++next) {
+        if (!db.transaction())
+            return common::fail(common::ErrorCode::Io, QStringLiteral("The index database cannot start a transaction."));
+        const Migration& migration = kMigrations[next - 1];
+        QSqlQuery query(db);
+        for (std::size_t i = 0; i < migration.count; ++i) {
+            if (!query.exec(QString::fromUtf8(migration.statements[i]))) {
+                const QString reason = query.lastError().text();
+                db.rollback();
+                return common::fail(common::ErrorCode::Corrupt,
+                                    QStringLiteral("Index migration %1 failed: %2").arg(next).arg(reason));
+            }
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(next)) || !db.commit()) {
+            db.rollback();
+            return common::fail(common::ErrorCode::Io, QStringLiteral("Index migration %1 could not be committed.").arg(next));
+        }
+    }
+    return {};
+}
+
+} // namespace genius::index
