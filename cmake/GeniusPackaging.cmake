@@ -54,8 +54,8 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 # the Qt libraries the executables link (they pull in Qt Core, Gui and D-Bus; libqt6gui6
 # carries the xcb platform plugin) and what the linker cannot see: QtKeychain loads libsecret
 # with dlopen (without it every keychain job fails with "Unknown error"), Qt loads its SQLite
-# driver plugin and its own German catalogue at run time, and OCR needs the German Tesseract
-# model.
+# driver plugin and its own German catalogue at run time, and OCR needs the German
+# and English Tesseract models (pages are read with deu+eng).
 set(GENIUS_DEB_DEPENDS
     libqt6widgets6
     libqt6network6
@@ -63,7 +63,8 @@ set(GENIUS_DEB_DEPENDS
     libsecret-1-0
     libqt6sql6-sqlite
     qt6-translations-l10n
-    tesseract-ocr-deu)
+    tesseract-ocr-deu
+    tesseract-ocr-eng)
 list(JOIN GENIUS_DEB_DEPENDS ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 # The keychain that holds the API keys: GNOME Keyring (Secret Service) or KWallet on KDE;
 # desktops normally bring one.

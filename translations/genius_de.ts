@@ -4,19 +4,19 @@
 <context>
     <name>ArgParser</name>
     <message>
-        <source>Unknown option &apos;--%1&apos;. Run &apos;genius-cli --help&apos; to see the options.</source>
+        <source>Unknown option '--%1'. Run 'genius-cli --help' to see the options.</source>
         <translation>Unbekannte Option „--%1“. Mit „genius-cli --help“ werden die Optionen angezeigt.</translation>
     </message>
     <message>
-        <source>Unknown option &apos;--%1&apos; for &apos;%2&apos;. Run &apos;genius-cli %2 --help&apos; to see its options.</source>
+        <source>Unknown option '--%1' for '%2'. Run 'genius-cli %2 --help' to see its options.</source>
         <translation>Unbekannte Option „--%1“ für „%2“. Mit „genius-cli %2 --help“ werden seine Optionen angezeigt.</translation>
     </message>
     <message>
-        <source>The option &apos;--%1&apos; takes no value.</source>
+        <source>The option '--%1' takes no value.</source>
         <translation>Die Option „--%1“ nimmt keinen Wert an.</translation>
     </message>
     <message>
-        <source>The option &apos;--%1&apos; needs a value.</source>
+        <source>The option '--%1' needs a value.</source>
         <translation>Die Option „--%1“ braucht einen Wert.</translation>
     </message>
 </context>
@@ -32,8 +32,8 @@
 
 Every request that leaves this workstation is recorded (time, user, endpoint, model,
 protection class, document ids, tokens, request ids; no content by default) in a
-hash chain. &apos;verify&apos; exits 0 only if the chain is intact and otherwise names the
-first broken line (exit 2); &apos;export&apos; prints all entries as a JSON array.</source>
+hash chain. 'verify' exits 0 only if the chain is intact and otherwise names the
+first broken line (exit 2); 'export' prints all entries as a JSON array.</source>
         <translation>Aufruf: genius-cli audit verify
         genius-cli audit export
 
@@ -44,15 +44,12 @@ und nennt sonst die erste beschädigte Zeile (Exit-Code 2); „export“ gibt al
 als JSON-Array aus.</translation>
     </message>
     <message>
-        <source>Expected &apos;audit verify&apos; or &apos;audit export&apos;.</source>
+        <source>Expected 'audit verify' or 'audit export'.</source>
         <translation>Erwartet wird „audit verify“ oder „audit export“.</translation>
     </message>
     <message numerus="yes">
         <source>The audit log is intact (%n entries).</source>
-        <translation>
-            <numerusform>Das Prüfprotokoll ist intakt (%n Eintrag).</numerusform>
-            <numerusform>Das Prüfprotokoll ist intakt (%n Einträge).</numerusform>
-        </translation>
+        <translation><numerusform>Das Prüfprotokoll ist intakt (%n Eintrag).</numerusform><numerusform>Das Prüfprotokoll ist intakt (%n Einträge).</numerusform></translation>
     </message>
     <message>
         <source>The audit log is broken at line %1: %2.</source>
@@ -62,7 +59,7 @@ als JSON-Array aus.</translation>
 <context>
     <name>BudgetCommand</name>
     <message>
-        <source>Show the API key&apos;s spend and budget where the gateway reports them</source>
+        <source>Show the API key's spend and budget where the gateway reports them</source>
         <translation>Verbrauch und Budget des API-Schlüssels zeigen, soweit das Gateway sie meldet</translation>
     </message>
     <message>
@@ -99,7 +96,7 @@ Gateway sie meldet (LiteLLM /key/info). Meldet ein Gateway nichts, bleiben beide
 
 Streams the answer to standard output. The request carries the protection class
 given (default: the setting protection/defaultClass) and goes only to a model
-cleared for it; very-high never leaves this workstation (exit 3). PROMPT &apos;-&apos;
+cleared for it; very-high never leaves this workstation (exit 3). PROMPT '-'
 reads the prompt from standard input. Ctrl+C stops the answer (exit 7).</source>
         <translation>Aufruf: genius-cli chat [--class none|normal|high|very-high] PROMPT...
 
@@ -110,19 +107,19 @@ geht nur an ein dafür freigegebenes Modell; very-high verlässt diesen Arbeitsp
 Antwort an (Exit-Code 7).</translation>
     </message>
     <message>
-        <source>No prompt given. Run &apos;genius-cli chat --help&apos;.</source>
+        <source>No prompt given. Run 'genius-cli chat --help'.</source>
         <translation>Kein Prompt angegeben. Siehe „genius-cli chat --help“.</translation>
     </message>
     <message>
-        <source>Unknown protection class &apos;%1&apos;; use none, normal, high or very-high.</source>
-        <translation>Unbekannte Schutzbedarfsklasse „%1“; möglich sind none, normal, high oder very-high.</translation>
+        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
+        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
     </message>
     <message>
         <source>The answer was cut at the token limit.</source>
         <translation>Die Antwort wurde an der Token-Grenze abgeschnitten.</translation>
     </message>
     <message>
-        <source>The gateway&apos;s content filter stopped the answer.</source>
+        <source>The gateway's content filter stopped the answer.</source>
         <translation>Der Inhaltsfilter des Gateways hat die Antwort gestoppt.</translation>
     </message>
 </context>
@@ -137,7 +134,7 @@ Global options:
   --model NAME     use this model for this run
   --store URL      use this shared collection store for this run
   --json           print machine-readable JSON on standard output
-  --help           show this help, or a command&apos;s help after its name
+  --help           show this help, or a command's help after its name
   --version        show the version
 
 Commands:
@@ -167,15 +164,15 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
 8 Schlüsselbund oder Profil nicht nutzbar.</translation>
     </message>
     <message>
-        <source>No command given. Run &apos;genius-cli --help&apos; to see the commands.</source>
+        <source>No command given. Run 'genius-cli --help' to see the commands.</source>
         <translation>Kein Befehl angegeben. Mit „genius-cli --help“ werden die Befehle angezeigt.</translation>
     </message>
     <message>
-        <source>Unknown command &apos;%1&apos;. Run &apos;genius-cli --help&apos; to see the commands.</source>
+        <source>Unknown command '%1'. Run 'genius-cli --help' to see the commands.</source>
         <translation>Unbekannter Befehl „%1“. Mit „genius-cli --help“ werden die Befehle angezeigt.</translation>
     </message>
     <message>
-        <source>The option &apos;--%1&apos; cannot be used: %2</source>
+        <source>The option '--%1' cannot be used: %2</source>
         <translation>Die Option „--%1“ kann nicht verwendet werden: %2</translation>
     </message>
 </context>
@@ -187,9 +184,40 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
     </message>
 </context>
 <context>
+    <name>DocumentsCommand</name>
+    <message>
+        <source>List imported documents with class, pages, status and collections</source>
+        <translation>Importierte Dokumente mit Schutzbedarf, Seiten, Status und Sammlungen auflisten</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli documents [--collection NAME | --unassigned]
+
+Lists the documents of the local index: id, name, protection class, pages, passages,
+import status with progress, and collections. --collection lists one collection's
+documents, --unassigned those in no collection yet (the open assignments).</source>
+        <translation>Aufruf: genius-cli documents [--collection NAME | --unassigned]
+
+Listet die Dokumente des lokalen Index: ID, Name, Schutzbedarfsklasse, Seiten, Passagen,
+Importstatus mit Fortschritt und Sammlungen. --collection listet die Dokumente einer
+Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen).</translation>
+    </message>
+    <message>
+        <source>Give either --collection NAME or --unassigned. Run 'genius-cli documents --help'.</source>
+        <translation>Geben Sie entweder --collection NAME oder --unassigned an. Siehe 'genius-cli documents --help'.</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>passages</source>
+        <translation>Passagen</translation>
+    </message>
+</context>
+<context>
     <name>GatewayQueryCommand</name>
     <message>
-        <source>&apos;%1&apos; takes no arguments.</source>
+        <source>'%1' takes no arguments.</source>
         <translation>„%1“ nimmt keine Argumente an.</translation>
     </message>
 </context>
@@ -198,6 +226,61 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
     <message>
         <source>%1 Continuing without an API key.</source>
         <translation>%1 Es geht ohne API-Schlüssel weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Import and preprocess documents into the local index</source>
+        <translation>Dokumente importieren und für den lokalen Index vorverarbeiten</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli import [--collection NAME] [--class C] FILE...
+
+Reads PDF (scanned pages by OCR), images, DOCX, ODT, text, Markdown and HTML files,
+splits them into passages with page anchors and indexes them on this workstation.
+C is the documents' protection class (none, normal, high, very-high; default normal).
+--collection assigns the documents to NAME and creates it, capped at C, if missing.
+With a gateway configured, passages of documents its embedding model is cleared for
+also get vectors; the others are indexed for lexical search only.
+Prints each document's id; progress goes to standard error. A file that cannot be
+read is reported and skipped (exit 2); the others are still imported. Ctrl+C stops
+(exit 7); running the command again resumes where it stopped.</source>
+        <translation>Aufruf: genius-cli import [--collection NAME] [--class C] DATEI...
+
+Liest PDF (gescannte Seiten per Texterkennung), Bilder, DOCX, ODT, Text, Markdown und HTML,
+zerlegt sie in Passagen mit Seitenangaben und indexiert sie auf diesem Arbeitsplatz.
+C ist der Schutzbedarf der Dokumente (none, normal, high, very-high; Standard normal).
+--collection ordnet die Dokumente der Sammlung NAME zu und legt sie, begrenzt auf C, an.
+Ist ein Gateway eingerichtet, erhalten Passagen von Dokumenten, für die sein
+Einbettungsmodell freigegeben ist, auch Vektoren; die übrigen sind nur lexikalisch durchsuchbar.
+Gibt die ID jedes Dokuments aus; der Fortschritt geht auf die Standardfehlerausgabe. Eine
+unlesbare Datei wird gemeldet und übersprungen (Exit-Code 2); die übrigen werden importiert.
+Strg+C bricht ab (Exit-Code 7); derselbe Aufruf setzt den Import später fort.</translation>
+    </message>
+    <message>
+        <source>No files given. Run 'genius-cli import --help'.</source>
+        <translation>Keine Dateien angegeben. Siehe 'genius-cli import --help'.</translation>
+    </message>
+    <message>
+        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
+        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
+    </message>
+    <message>
+        <source>No gateway is configured: the documents are indexed for lexical search only.</source>
+        <translation>Kein Gateway eingerichtet: Die Dokumente werden nur für die lexikalische Suche indexiert.</translation>
+    </message>
+    <message>
+        <source>%1: page %2 of %3</source>
+        <translation>%1: Seite %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no vectors (the gateway did not answer); lexical search works.</source>
+        <translation>%1: keine Vektoren (das Gateway hat nicht geantwortet); die lexikalische Suche funktioniert.</translation>
     </message>
 </context>
 <context>
@@ -212,7 +295,7 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
        genius-cli key delete
 
 The key belongs to the gateway of the setting gateway/url or of --endpoint and is
-kept in the operating system&apos;s keychain, never in a file. The environment
+kept in the operating system's keychain, never in a file. The environment
 variable GENIUS_API_KEY, when set, takes precedence for this process.</source>
         <translation>Aufruf: genius-cli key status
         genius-cli key set      (liest den Schlüssel von der Standardeingabe)
@@ -223,7 +306,7 @@ wird im Schlüsselbund des Betriebssystems abgelegt, nie in einer Datei. Ist die
 Umgebungsvariable GENIUS_API_KEY gesetzt, hat sie für diesen Prozess Vorrang.</translation>
     </message>
     <message>
-        <source>Expected &apos;key status&apos;, &apos;key set&apos; or &apos;key delete&apos;. Run &apos;genius-cli key --help&apos;.</source>
+        <source>Expected 'key status', 'key set' or 'key delete'. Run 'genius-cli key --help'.</source>
         <translation>Erwartet wird „key status“, „key set“ oder „key delete“. Siehe „genius-cli key --help“.</translation>
     </message>
     <message>
@@ -254,13 +337,13 @@ Umgebungsvariable GENIUS_API_KEY gesetzt, hat sie für diesen Prozess Vorrang.</
 <context>
     <name>ModelsCommand</name>
     <message>
-        <source>List the gateway&apos;s models with kind, clearance and location</source>
+        <source>List the gateway's models with kind, clearance and location</source>
         <translation>Die Modelle des Gateways mit Art, Freigabe und Standort auflisten</translation>
     </message>
     <message>
         <source>Usage: genius-cli models
 
-Lists the models of the gateway&apos;s catalogue: name, kind (chat or embedding), the
+Lists the models of the gateway's catalogue: name, kind (chat or embedding), the
 highest protection class it may receive, and where it runs. A model the gateway
 reports no clearance for counts as cleared for class none only.</source>
         <translation>Aufruf: genius-cli models
@@ -268,6 +351,49 @@ reports no clearance for counts as cleared for class none only.</source>
 Listet die Modelle aus dem Katalog des Gateways: Name, Art (chat oder embedding), die
 höchste Schutzbedarfsklasse, die es erhalten darf, und wo es läuft. Ein Modell ohne
 gemeldete Freigabe gilt nur für die Klasse none als freigegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchCommand</name>
+    <message>
+        <source>Search the imported documents for passages</source>
+        <translation>Die importierten Dokumente nach Passagen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli search [--collection NAME] [--document ID] [--top-k N]
+                         [--mode lexical|vector|hybrid] QUERY...
+
+Ranked passages with document, page and score. lexical runs entirely on this
+workstation (German stemming, compound-friendly matching); vector and hybrid (the
+default) send the query text to the gateway's embedding model. Without a gateway,
+hybrid falls back to lexical and says so on standard error.</source>
+        <translation>Aufruf: genius-cli search [--collection NAME] [--document ID] [--top-k N]
+                         [--mode lexical|vector|hybrid] ANFRAGE...
+
+Passagen nach Relevanz mit Dokument, Seite und Punktzahl. lexical läuft vollständig auf
+diesem Arbeitsplatz (deutsche Stammformen, Treffer in Komposita); vector und hybrid (der
+Standard) senden den Anfragetext an das Einbettungsmodell des Gateways. Ohne Gateway
+weicht hybrid auf lexical aus und meldet das auf der Standardfehlerausgabe.</translation>
+    </message>
+    <message>
+        <source>No query given. Run 'genius-cli search --help'.</source>
+        <translation>Keine Anfrage angegeben. Siehe 'genius-cli search --help'.</translation>
+    </message>
+    <message>
+        <source>Unknown search mode '%1'; use lexical, vector or hybrid.</source>
+        <translation>Unbekannte Suchart '%1'; erlaubt sind lexical, vector und hybrid.</translation>
+    </message>
+    <message>
+        <source>--top-k takes a number from 1 to 1000.</source>
+        <translation>--top-k erwartet eine Zahl von 1 bis 1000.</translation>
+    </message>
+    <message>
+        <source>There is no document with id %1.</source>
+        <translation>Es gibt kein Dokument mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>%1, p. %2</source>
+        <translation>%1, S. %2</translation>
     </message>
 </context>
 <context>
@@ -348,6 +474,10 @@ gemeldete Freigabe gilt nur für die Klasse none als freigegeben.</translation>
         <source>Language of the user interface: empty follows the system, de or en.</source>
         <translation>Sprache der Oberfläche: leer folgt dem System, de oder en.</translation>
     </message>
+    <message>
+        <source>Embedding model for document search; empty picks the one cleared for the highest class.</source>
+        <translation>Einbettungsmodell für die Dokumentsuche; leer wählt das für den höchsten Schutzbedarf freigegebene.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsCommand</name>
@@ -362,7 +492,7 @@ gemeldete Freigabe gilt nur für die Klasse none als freigegeben.</translation>
        genius-cli settings reset KEY
 
 Lists every setting with its value, where the value comes from (default, machine,
-user, session, policy) and whether it is locked. Lists are separated by &apos;;&apos;.
+user, session, policy) and whether it is locked. Lists are separated by ';'.
 Keys set by policy or reserved to administrators cannot be changed.</source>
         <translation>Aufruf: genius-cli settings [list]
         genius-cli settings get SCHLÜSSEL
@@ -375,11 +505,11 @@ Per Richtlinie gesetzte oder der Administration vorbehaltene Einstellungen
 lassen sich nicht ändern.</translation>
     </message>
     <message>
-        <source>Wrong number of arguments for &apos;settings %1&apos;. Run &apos;genius-cli settings --help&apos;.</source>
+        <source>Wrong number of arguments for 'settings %1'. Run 'genius-cli settings --help'.</source>
         <translation>Falsche Anzahl von Argumenten für „settings %1“. Siehe „genius-cli settings --help“.</translation>
     </message>
     <message>
-        <source>Unknown action &apos;%1&apos; for &apos;settings&apos;. Run &apos;genius-cli settings --help&apos;.</source>
+        <source>Unknown action '%1' for 'settings'. Run 'genius-cli settings --help'.</source>
         <translation>Unbekannte Aktion „%1“ für „settings“. Siehe „genius-cli settings --help“.</translation>
     </message>
     <message>
@@ -387,8 +517,37 @@ lassen sich nicht ändern.</translation>
         <translation> [gesperrt: %1]</translation>
     </message>
     <message>
-        <source>There is no setting named &apos;%1&apos;. Run &apos;genius-cli settings&apos; to list them.</source>
+        <source>There is no setting named '%1'. Run 'genius-cli settings' to list them.</source>
         <translation>Es gibt keine Einstellung „%1“. Mit „genius-cli settings“ werden alle angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>TextCommand</name>
+    <message>
+        <source>Print a document's extracted text, page by page</source>
+        <translation>Den extrahierten Text eines Dokuments seitenweise ausgeben</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli text --document ID [--page N]
+
+Prints the text extracted from the document (after OCR), pages separated by form
+feeds; --page prints one page.</source>
+        <translation>Aufruf: genius-cli text --document ID [--page N]
+
+Gibt den aus dem Dokument extrahierten Text (nach der Texterkennung) aus, Seiten durch
+Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
+    </message>
+    <message>
+        <source>Give the document with --document ID. Run 'genius-cli text --help'.</source>
+        <translation>Geben Sie das Dokument mit --document ID an. Siehe 'genius-cli text --help'.</translation>
+    </message>
+    <message>
+        <source>--page takes a page number from 1.</source>
+        <translation>--page erwartet eine Seitenzahl ab 1.</translation>
+    </message>
+    <message>
+        <source>Document %1 has no page %2 (it has %3).</source>
+        <translation>Dokument %1 hat keine Seite %2 (es hat %3).</translation>
     </message>
 </context>
 <context>
@@ -406,11 +565,11 @@ lassen sich nicht ändern.</translation>
         <translation>Die Ansicht &lt;name&gt; öffnen: %1.</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
+        <source>Unexpected argument "%1"; see --help.</source>
         <translation>Unerwartetes Argument „%1“; siehe --help.</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;; use one of: %2.</source>
+        <source>Unknown view "%1"; use one of: %2.</source>
         <translation>Unbekannte Ansicht „%1“; möglich sind: %2.</translation>
     </message>
 </context>
@@ -448,7 +607,7 @@ lassen sich nicht ändern.</translation>
         <translation>Lange Dokumente oder eingefügten Text kurz, mittel oder ausführlich zusammenfassen, auf Wunsch im Hinblick auf einen Aspekt. Aussagen der Zusammenfassung verweisen auf die Seiten, aus denen sie stammen.</translation>
     </message>
     <message>
-        <source>Draft texts such as a reply to a citizen&apos;s enquiry, minutes or a memo from bullet points or documents, in a formal or citizen-friendly tone, based on templates you can edit.</source>
+        <source>Draft texts such as a reply to a citizen's enquiry, minutes or a memo from bullet points or documents, in a formal or citizen-friendly tone, based on templates you can edit.</source>
         <translation>Texte wie die Antwort auf eine Bürgeranfrage, ein Protokoll oder einen Vermerk aus Stichpunkten oder Dokumenten entwerfen, förmlich oder bürgernah, auf Grundlage bearbeitbarer Vorlagen.</translation>
     </message>
     <message>

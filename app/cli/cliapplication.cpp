@@ -4,6 +4,9 @@
 #include "app/cli/auditcommand.h"
 #include "app/cli/budgetcommand.h"
 #include "app/cli/chatcommand.h"
+#include "app/cli/documentscommand.h"
+#include "app/cli/importcommand.h"
+#include "app/cli/searchcommand.h"
 #include "app/cli/modelscommand.h"
 #include "app/cli/keycommand.h"
 #include "app/cli/output.h"
@@ -63,6 +66,10 @@ CliApplication::CliApplication()
 {
     m_commands.push_back(std::make_unique<ModelsCommand>());
     m_commands.push_back(std::make_unique<ChatCommand>());
+    m_commands.push_back(std::make_unique<ImportCommand>());
+    m_commands.push_back(std::make_unique<DocumentsCommand>());
+    m_commands.push_back(std::make_unique<TextCommand>());
+    m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<BudgetCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<SettingsCommand>());

@@ -6,6 +6,7 @@
 #include "core/security/apikeysource.h"
 #include "core/security/auditlog.h"
 #include "core/services/chatservice.h"
+#include "core/services/embeddingservice.h"
 #include "core/services/modelservice.h"
 #include "core/settings/settings.h"
 
@@ -26,6 +27,9 @@ GatewaySession::GatewaySession(CommandContext& context, QObject* parent)
     m_chat = new services::ChatService(*m_client, *m_models, *m_audit,
                                        security::ProtectionGuard(context.settings.list(settings::keys::GatewayAllowedModels)),
                                        this);
+    m_embeddings = new services::EmbeddingService(
+        *m_client, *m_models, *m_audit, security::ProtectionGuard(context.settings.list(settings::keys::GatewayAllowedModels)),
+        context.settings.text(settings::keys::GatewayEmbeddingModel), this);
 }
 
 GatewaySession::~GatewaySession() = default;

@@ -16,6 +16,7 @@ class AuditLog;
 }
 namespace genius::services {
 class ChatService;
+class EmbeddingService;
 class ModelService;
 }
 
@@ -42,6 +43,8 @@ public:
     services::ModelService& models() { return *m_models; }
     services::ChatService& chat() { return *m_chat; }
     security::AuditLog& audit() { return *m_audit; }
+    /// Vectors through the guard and the audit log (model from gateway/embeddingModel).
+    services::EmbeddingService& embeddings() { return *m_embeddings; }
 
 private:
     CommandContext& m_context;
@@ -49,6 +52,7 @@ private:
     gateway::GatewayClient* m_client = nullptr;
     services::ModelService* m_models = nullptr;
     services::ChatService* m_chat = nullptr;
+    services::EmbeddingService* m_embeddings = nullptr;
 };
 
 } // namespace genius::cli

@@ -20,6 +20,9 @@ struct ReaderLimits {
     int minTextCharsPerPage = 20; ///< a PDF page with fewer usable characters is OCRed
     QString ocrLanguages = QStringLiteral("deu+eng");
     QString tessdataPath; ///< empty: Tesseract's default location
+    /// OCR reads a page as one column of text (keeps "1." beside its item in numbered
+    /// lists); false lets Tesseract segment columns itself (multi-column layouts).
+    bool ocrSingleColumn = true;
 };
 
 /// Reads one file page by page. Opening checks the file (corrupt, encrypted, empty, too

@@ -1,11 +1,15 @@
 #include "core/index/schema.h"
 
+#include "core/index/indexlogging.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 
 // Schema history (one entry per migration; never edit a released migration, add one):
 //   1  documents, pages, chunks, collections, assignments, FTS5 (German stemming and trigram), embeddings
+
+Q_LOGGING_CATEGORY(lcIndex, "genius.index", QtInfoMsg)
 
 namespace genius::index {
 
@@ -62,9 +66,10 @@ const char* const kMigration1[] = {
     // Full text: heading path and text, German folding and Snowball stemming.
     R"(CREATE VIRTUAL TABLE chunks_fts USING fts5(
         heading, text, content='chunks', content_rowid='id', tokenize='genius_german'))",
-    // Side index for compounds and infixes ("Verwaltungsakt" inside "Verwaltungsaktes").
+    // Side index for compounds and infixes ("Verwaltungsakt" inside "Verwaltungsaktes"), over
+    // folded text (lower case, ä→a, ß→ss) so "Plan" also meets "Bebauungspläne".
     R"(CREATE VIRTUAL TABLE chunks_trigram USING fts5(
-        text, content='chunks', content_rowid='id', tokenize='trigram', detail='none'))",
+        text, content='chunks', content_rowid='id', tokenize='genius_trigram', detail='none'))",
     R"(CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
         INSERT INTO chunks_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text);
         INSERT INTO chunks_trigram(rowid, text) VALUES (new.id, new.text);
@@ -72,6 +77,13 @@ const char* const kMigration1[] = {
     R"(CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
         INSERT INTO chunks_fts(chunks_fts, rowid, heading, text) VALUES ('delete', old.id, old.heading, old.text);
         INSERT INTO chunks_trigram(chunks_trigram, rowid, text) VALUES ('delete', old.id, old.text);
+    END)",
+    // An edited chunk is re-indexed: external-content FTS5 tables only see what triggers tell them.
+    R"(CREATE TRIGGER chunks_au AFTER UPDATE OF heading, text ON chunks BEGIN
+        INSERT INTO chunks_fts(chunks_fts, rowid, heading, text) VALUES ('delete', old.id, old.heading, old.text);
+        INSERT INTO chunks_trigram(chunks_trigram, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO chunks_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text);
+        INSERT INTO chunks_trigram(rowid, text) VALUES (new.id, new.text);
     END)",
     // Vectors per embedding model, little-endian float32, `dim` values each.
     R"(CREATE TABLE embeddings (

@@ -52,6 +52,7 @@ inline const QString GatewayUrl = QStringLiteral("gateway/url");
 inline const QString GatewayKind = QStringLiteral("gateway/kind");
 inline const QString GatewayAuthHeader = QStringLiteral("gateway/authHeader");
 inline const QString GatewayDefaultModel = QStringLiteral("gateway/defaultModel");
+inline const QString GatewayEmbeddingModel = QStringLiteral("gateway/embeddingModel");
 inline const QString GatewayAllowedModels = QStringLiteral("gateway/allowedModels");
 inline const QString GatewayClearanceTable = QStringLiteral("gateway/clearanceTable");
 inline const QString GatewayFirstByteTimeout = QStringLiteral("gateway/firstByteTimeoutSeconds");

@@ -1,0 +1,194 @@
+#include "app/cli/documentscommand.h"
+
+#include "app/cli/indexsession.h"
+#include "app/cli/output.h"
+#include "core/index/indexdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace genius::cli {
+
+namespace {
+
+double progressOf(const index::DocumentRecord& record)
+{
+    if (record.status == index::DocumentStatus::Ready)
+        return 1.0;
+    return record.pagesTotal > 0 ? static_cast<double>(record.pagesDone) / record.pagesTotal : 0.0;
+}
+
+QJsonObject documentJson(const index::DocumentRecord& record)
+{
+    QJsonObject object{
+        {QStringLiteral("id"), static_cast<double>(record.id)},
+        {QStringLiteral("name"), record.name},
+        {QStringLiteral("class"), domain::protectionClassName(record.protectionClass)},
+        {QStringLiteral("pages"), record.pagesTotal},
+        {QStringLiteral("chunks"), record.chunks},
+        {QStringLiteral("status"), index::documentStatusName(record.status)},
+        {QStringLiteral("progress"), progressOf(record)},
+        {QStringLiteral("collections"), QJsonArray::fromStringList(record.collections)},
+        // Extensions of the contract: useful to scripts, never required by it.
+        {QStringLiteral("format"), record.format},
+        {QStringLiteral("ocr_pages"), record.ocrPages},
+        {QStringLiteral("embedding"), record.embeddingState},
+        {QStringLiteral("added"), record.addedAt.toString(Qt::ISODate)},
+    };
+    if (!record.errorDetail.isEmpty())
+        object.insert(QStringLiteral("error"), record.errorDetail);
+    return object;
+}
+
+std::optional<qint64> documentId(const QString& text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+} // namespace
+
+QString DocumentsCommand::summary() const
+{
+    return tr("List imported documents with class, pages, status and collections");
+}
+
+QString DocumentsCommand::usage() const
+{
+    return tr("Usage: genius-cli documents [--collection NAME | --unassigned]\n"
+              "\n"
+              "Lists the documents of the local index: id, name, protection class, pages, passages,\n"
+              "import status with progress, and collections. --collection lists one collection's\n"
+              "documents, --unassigned those in no collection yet (the open assignments).");
+}
+
+void DocumentsCommand::run(CommandContext& context, const QStringList& arguments, Done done)
+{
+    const auto parsed = parse(context, arguments, {{QStringLiteral("collection"), true}, {QStringLiteral("unassigned"), false}});
+    if (!parsed)
+        return done(ExitCode::Usage);
+    if (!parsed->positional.isEmpty() || (parsed->has(QStringLiteral("collection")) && parsed->has(QStringLiteral("unassigned")))) {
+        context.output.error(tr("Give either --collection NAME or --unassigned. Run 'genius-cli documents --help'."));
+        return done(ExitCode::Usage);
+    }
+    IndexSession session(context);
+    if (!session.open())
+        return done(session.openError());
+    index::DocumentQuery query;
+    query.collection = parsed->value(QStringLiteral("collection"));
+    query.unassigned = parsed->has(QStringLiteral("unassigned"));
+    if (!query.collection.isEmpty()) {
+        if (auto known = session.database().collection(query.collection); !known) {
+            context.output.error(known.error().detail);
+            return done(exitCodeFor(known.error()));
+        }
+    }
+    const auto records = session.database().documents(query);
+    if (!records) {
+        context.output.error(records.error().detail);
+        return done(exitCodeFor(records.error()));
+    }
+    QJsonArray array;
+    for (const auto& record : *records) {
+        if (context.output.json()) {
+            array.append(documentJson(record));
+            continue;
+        }
+        QString status = index::documentStatusName(record.status);
+        if (index::isUnfinished(record.status) && record.pagesTotal > 0)
+            status += QStringLiteral(" %1/%2").arg(record.pagesDone).arg(record.pagesTotal);
+        if (record.status == index::DocumentStatus::Failed)
+            status += QStringLiteral(" (") + record.errorDetail + QLatin1Char(')');
+        context.output.line(QStringLiteral("%1  %2  %3  %4 %5  %6 %7  %8  %9")
+                                .arg(QString::number(record.id).rightJustified(4), record.name.leftJustified(32),
+                                     domain::protectionClassName(record.protectionClass).leftJustified(9),
+                                     QString::number(record.pagesTotal).rightJustified(4), tr("pages"),
+                                     QString::number(record.chunks).rightJustified(5), tr("passages"),
+                                     status.leftJustified(10), record.collections.join(QStringLiteral(", "))));
+    }
+    if (context.output.json())
+        context.output.jsonValue(array);
+    done(ExitCode::Success);
+}
+
+QString TextCommand::summary() const
+{
+    return tr("Print a document's extracted text, page by page");
+}
+
+QString TextCommand::usage() const
+{
+    return tr("Usage: genius-cli text --document ID [--page N]\n"
+              "\n"
+              "Prints the text extracted from the document (after OCR), pages separated by form\n"
+              "feeds; --page prints one page.");
+}
+
+void TextCommand::run(CommandContext& context, const QStringList& arguments, Done done)
+{
+    const auto parsed = parse(context, arguments, {{QStringLiteral("document"), true}, {QStringLiteral("page"), true}});
+    if (!parsed)
+        return done(ExitCode::Usage);
+    const auto id = documentId(parsed->value(QStringLiteral("document")));
+    if (!id || !parsed->positional.isEmpty()) {
+        context.output.error(tr("Give the document with --document ID. Run 'genius-cli text --help'."));
+        return done(ExitCode::Usage);
+    }
+    std::optional<int> onlyPage;
+    if (parsed->has(QStringLiteral("page"))) {
+        bool ok = false;
+        onlyPage = parsed->value(QStringLiteral("page")).toInt(&ok);
+        if (!ok || *onlyPage < 1) {
+            context.output.error(tr("--page takes a page number from 1."));
+            return done(ExitCode::Usage);
+        }
+    }
+    IndexSession session(context);
+    if (!session.open())
+        return done(session.openError());
+    const auto record = session.database().document(*id);
+    if (!record) {
+        context.output.error(record.error().detail);
+        return done(exitCodeFor(record.error()));
+    }
+    const auto pages = session.database().pages(*id);
+    if (!pages) {
+        context.output.error(pages.error().detail);
+        return done(exitCodeFor(pages.error()));
+    }
+    QList<documents::PageText> selected;
+    for (const auto& page : *pages) {
+        if (!onlyPage || page.number == *onlyPage)
+            selected.append(page);
+    }
+    if (onlyPage && selected.isEmpty()) {
+        context.output.error(tr("Document %1 has no page %2 (it has %3).").arg(*id).arg(*onlyPage).arg(record->pagesTotal));
+        return done(ExitCode::BadInput);
+    }
+    if (context.output.json()) {
+        QJsonArray array;
+        for (const auto& page : std::as_const(selected)) {
+            array.append(QJsonObject{{QStringLiteral("page"), record->paged ? QJsonValue(page.number) : QJsonValue()},
+                                     {QStringLiteral("text"), page.text},
+                                     {QStringLiteral("ocr"), page.ocr},
+                                     {QStringLiteral("confidence"), page.ocr ? QJsonValue(page.confidence) : QJsonValue()}});
+        }
+        context.output.jsonValue(QJsonObject{{QStringLiteral("document"), static_cast<double>(*id)},
+                                             {QStringLiteral("name"), record->name},
+                                             {QStringLiteral("status"), index::documentStatusName(record->status)},
+                                             {QStringLiteral("pages"), array}});
+        return done(ExitCode::Success);
+    }
+    QStringList texts;
+    for (const auto& page : std::as_const(selected))
+        texts.append(page.text);
+    const QByteArray bytes = (texts.join(QLatin1Char('\f')) + QLatin1Char('\n')).toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+    done(ExitCode::Success);
+}
+
+} // namespace genius::cli

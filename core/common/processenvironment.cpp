@@ -1,0 +1,25 @@
+#include "core/common/processenvironment.h"
+
+#include <QtGlobal>
+
+#if defined(Q_OS_LINUX)
+#include <cstdlib>
+#include <unistd.h>
+#endif
+
+namespace genius::common {
+
+void ensureOcrThreadLimit(char* argv[])
+{
+#if defined(Q_OS_LINUX)
+    if (std::getenv("OMP_THREAD_LIMIT") != nullptr)
+        return;
+    ::setenv("OMP_THREAD_LIMIT", "1", 1);
+    ::execv("/proc/self/exe", argv);
+    // execv returned: carry on with the runtime's default threads (OCR only gets slower).
+#else
+    Q_UNUSED(argv)
+#endif
+}
+
+} // namespace genius::common

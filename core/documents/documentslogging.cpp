@@ -1,0 +1,3 @@
+#include "core/documents/documentslogging.h"
+
+Q_LOGGING_CATEGORY(lcDocuments, "genius.documents", QtInfoMsg)

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/domain/protectionclass.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace genius::index {
+
+/// A document is also its import job: queued → reading (pages) → indexing (chunks, full
+/// text) → embedding → ready, or failed / cancelled. The state lives in the database so an
+/// import resumes after a crash.
+enum class DocumentStatus { Queued, Reading, Indexing, Embedding, Ready, Failed, Cancelled };
+
+/// Stable lower-case names for the database, the CLI and --json ("queued", "ready", ...).
+QString documentStatusName(DocumentStatus status);
+std::optional<DocumentStatus> parseDocumentStatus(const QString& name);
+/// True while the import still has work to do (queued, reading, indexing, embedding).
+bool isUnfinished(DocumentStatus status);
+
+/// One imported document as the index knows it.
+struct DocumentRecord {
+    qint64 id = 0;
+    QString name;       ///< the imported file's name
+    QString sourcePath; ///< where it was imported from (read again only on resume/retry)
+    QString sha256;
+    qint64 size = 0;
+    QString format;     ///< "pdf", "docx", ... (empty until opened)
+    domain::ProtectionClass protectionClass = domain::ProtectionClass::Normal;
+    DocumentStatus status = DocumentStatus::Queued;
+    QString errorCode;   ///< common::errorCodeName of the failure, empty otherwise
+    QString errorDetail; ///< one untranslated sentence
+    bool paged = true;
+    int pagesTotal = 0;
+    int pagesDone = 0;
+    int ocrPages = 0;
+    int chunks = 0;
+    QString title;
+    QString author;
+    QString embeddingModel;
+    QString embeddingState; ///< none | done | skipped-class | unavailable | failed
+    QDateTime addedAt;
+    QDateTime updatedAt;
+    QStringList collections;
+};
+
+/// A collection of documents; its class caps the classes of its documents.
+struct CollectionRecord {
+    qint64 id = 0;
+    QString name;
+    QString description;
+    QString tenant;
+    domain::ProtectionClass protectionClass = domain::ProtectionClass::Normal;
+    bool published = false;
+    QDateTime createdAt;
+    int documents = 0;
+};
+
+} // namespace genius::index

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "core/chunking/chunk.h"
+#include "core/common/error.h"
+#include "core/documents/pagetext.h"
+#include "core/index/documentrecord.h"
+
+#include <QList>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QVector>
+
+#include <memory>
+
+namespace genius::index {
+
+/// What to list.
+struct DocumentQuery {
+    QString collection;      ///< only documents assigned to this collection
+    bool unassigned = false; ///< only documents without any collection (open assignments)
+};
+
+/// A chunk still waiting for its vector.
+struct PendingChunk {
+    qint64 id = 0;
+    QString text;
+};
+
+/// A new file to import.
+struct NewDocument {
+    QString name;
+    QString sourcePath;
+    QString sha256;
+    qint64 size = 0;
+    domain::ProtectionClass protectionClass = domain::ProtectionClass::Normal;
+};
+
+/// The index database of one profile (SQLite in WAL mode). One object per thread: each opens
+/// its own connection. Every multi-row change is one transaction, so a killed process leaves
+/// either the old or the new state, never half of one.
+class IndexDatabase final
+{
+public:
+    /// Opens (creates) the file, registers the German tokenizer, migrates the schema.
+    static common::Result<std::unique_ptr<IndexDatabase>> open(const QString& path);
+    ~IndexDatabase();
+    IndexDatabase(const IndexDatabase&) = delete;
+    IndexDatabase& operator=(const IndexDatabase&) = delete;
+
+    QSqlDatabase connection() const { return m_db; }
+    QString path() const { return m_path; }
+
+    /// Adds a queued document, or returns the existing one with the same content (`created`
+    /// false). Importing known content with a higher class raises the document's class.
+    struct Added {
+        qint64 id = 0;
+        bool created = false;
+    };
+    common::Result<Added> addDocument(const NewDocument& document);
+    common::Result<DocumentRecord> document(qint64 id) const;
+    common::Result<QList<DocumentRecord>> documents(const DocumentQuery& query = {}) const;
+    /// Documents whose import still has work to do, oldest first.
+    common::Result<QList<qint64>> unfinishedDocuments() const;
+    common::Result<void> removeDocument(qint64 id);
+
+    /// Job state.
+    common::Result<void> setStatus(qint64 id, DocumentStatus status, const common::Error* error = nullptr);
+    /// Records what opening the file found and moves the job to `reading`.
+    common::Result<void> startReading(qint64 id, const QString& format, bool paged, int pagesTotal,
+                                      const QString& title, const QString& author);
+    /// Stores one page (replacing a page of the same number) and updates the progress.
+    common::Result<void> storePage(qint64 id, const documents::PageText& page);
+    common::Result<QSet<int>> storedPageNumbers(qint64 id) const;
+    common::Result<QList<documents::PageText>> pages(qint64 id, bool withWords = false) const;
+    /// Full text: the pages' texts joined by '\f' (the offsets of chunks refer to it).
+    common::Result<QString> fullText(qint64 id) const;
+    /// In one transaction: replaces the page texts with their normalised form, replaces the
+    /// document's chunks and moves the job to `next`.
+    common::Result<void> storeChunks(qint64 id, const QList<documents::PageText>& pages,
+                                     const QList<chunking::Chunk>& chunks, DocumentStatus next,
+                                     const QString& embeddingState);
+    /// Clears pages and chunks and queues the document again (retry).
+    common::Result<void> resetForRetry(qint64 id);
+
+    /// Embeddings.
+    common::Result<QList<PendingChunk>> chunksWithoutEmbedding(qint64 id, const QString& model) const;
+    common::Result<void> storeEmbeddings(const QString& model, const QList<qint64>& chunkIds,
+                                         const QList<QVector<float>>& vectors);
+    common::Result<void> setEmbeddingState(qint64 id, const QString& model, const QString& state);
+
+    /// Collections (the minimum import and search need; the data-manager view extends them).
+    common::Result<CollectionRecord> collection(const QString& name) const;
+    common::Result<QList<CollectionRecord>> collections() const;
+    common::Result<CollectionRecord> createCollection(const QString& name, domain::ProtectionClass cls);
+    /// Refused (ErrorCode::Refused) when the document's class is above the collection's.
+    common::Result<void> assign(qint64 documentId, const QString& collectionName);
+
+private:
+    IndexDatabase(QSqlDatabase db, QString path);
+    common::Result<void> exec(const QString& sql) const;
+
+    QSqlDatabase m_db;
+    QString m_path;
+};
+
+} // namespace genius::index

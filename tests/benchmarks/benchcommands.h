@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per genius-bench subcommand; main.cpp lists them in its table.
+namespace genius::bench {
+
+/// `vector-search --chunks N --dim D [--queries Q] [--k K] [--threads T] [--recall-queries R]`
+int vectorSearch(const QStringList& arguments);
+/// `retrieval [--corpus DIR] [--sweep] [--failures]`: GermanQuAD retrieval, ours against plain FTS5.
+int retrieval(const QStringList& arguments);
+/// `legal-retrieval [--laws DIR] [--questions FILE] [--details] [--all-laws]`: statute
+/// questions, structure-aware chunks against fixed 1000-character chunks.
+int legalRetrieval(const QStringList& arguments);
+/// `tokenizer [--laws DIR]`: FTS5 indexing throughput of our tokenizers and SQLite's.
+int tokenizer(const QStringList& arguments);
+
+/// `import-pdf [--dir DIR]`: the import queue on text PDFs against pdftotext on the same files.
+int importPdf(const QStringList& arguments);
+/// `import-ocr [--dir DIR]`: OCR import of scanned PDFs against pdftoppm + tesseract (one process
+/// per core), with the character error rate of both against the ground truth.
+int importOcr(const QStringList& arguments);
+
+} // namespace genius::bench

@@ -1,0 +1,53 @@
+// genius-bench: measurements that print one JSON line per result. Each subcommand lives in
+// its own file; add a row to kCommands to add one.
+#include "benchcommands.h"
+#include "core/common/processenvironment.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* usage;
+    int (*run)(const QStringList& arguments);
+};
+
+const Command kCommands[] = {
+    {"vector-search", "--chunks N --dim D [--queries Q] [--k K] [--threads T] [--recall-queries R]",
+     genius::bench::vectorSearch},
+    {"retrieval", "[--corpus DIR] [--sweep] [--failures]", genius::bench::retrieval},
+    {"legal-retrieval", "[--laws DIR] [--questions FILE] [--details] [--all-laws]", genius::bench::legalRetrieval},
+    {"tokenizer", "[--laws DIR]", genius::bench::tokenizer},
+    {"import-pdf", "[--dir DIR]", genius::bench::importPdf},
+    {"import-ocr", "[--dir DIR]", genius::bench::importOcr},
+};
+
+int usage()
+{
+    std::fprintf(stderr, "usage: genius-bench <command> [options]\n");
+    for (const Command& command : kCommands)
+        std::fprintf(stderr, "  %s %s\n", command.name, command.usage);
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // OCR runs one engine per core: OpenMP must be limited before the runtime loads.
+    genius::common::ensureOcrThreadLimit(argv);
+    // QSQLITE and the event-loop-free Qt classes the subcommands use need an application object.
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty())
+        return usage();
+    for (const Command& command : kCommands) {
+        if (arguments.front() == QLatin1String(command.name))
+            return command.run(arguments.mid(1));
+    }
+    return usage();
+}
