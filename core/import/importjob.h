@@ -17,6 +17,7 @@ struct ImportQueue::Job {
     int pagesTotal = 0;
     QList<int> missing; ///< pages not yet handed to a worker
     int pagesOut = 0;   ///< pages handed out and not yet back
+    int pagesStored = 0; ///< pages in the database
     bool sawOcr = false;
     QString format;
     bool paged = true;

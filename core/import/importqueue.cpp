@@ -216,7 +216,8 @@ void ImportQueue::onOpened(qint64 id, const OpenResult& result)
         if (!stored->contains(page))
             job->missing.append(page);
     }
-    Q_EMIT progress(id, static_cast<int>(stored->size()), result.pageCount);
+    job->pagesStored = static_cast<int>(stored->size());
+    Q_EMIT progress(id, job->pagesStored, result.pageCount);
     job->phase = job->missing.isEmpty() ? Job::Phase::Chunking : Job::Phase::Pages;
     pump();
 }
@@ -251,9 +252,8 @@ void ImportQueue::onPage(qint64 id, const PageOutcome& outcome)
         job->sawOcr = job->sawOcr || outcome.page->ocr;
         if (auto stored = m_database.storePage(id, *outcome.page); !stored)
             return fail(id, stored.error());
-        const auto record = m_database.document(id);
-        if (record)
-            Q_EMIT progress(id, record->pagesDone, record->pagesTotal);
+        // A page number is stored once (a resumed job hands out only missing pages).
+        Q_EMIT progress(id, ++job->pagesStored, job->pagesTotal);
     } else if (outcome.error) {
         return fail(id, *outcome.error);
     }

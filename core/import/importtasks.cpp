@@ -119,8 +119,11 @@ ChunkResult chunkTask(ChunkRequest request)
 {
     ChunkResult result;
     result.id = request.id;
-    if (request.paged && request.pages.size() > 2)
+    QList<documents::PageText> raw;
+    if (request.paged && request.pages.size() > 2) {
+        raw = request.pages;
         documents::removeRepeatedHeadersAndFooters(request.pages);
+    }
     chunking::ChunkSource source;
     source.title = request.title;
     source.paged = request.paged;
@@ -130,7 +133,11 @@ ChunkResult chunkTask(ChunkRequest request)
     for (const auto& page : std::as_const(request.pages))
         source.pages.append(page.text);
     result.chunks = chunking::chunkDocument(source, request.options);
-    result.pages = std::move(request.pages);
+    // Only the pages whose text changed are written back (QString compares share data first).
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        if (raw.at(i).text != request.pages.at(i).text)
+            result.pages.append(std::move(request.pages[i]));
+    }
     return result;
 }
 

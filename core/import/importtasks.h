@@ -67,7 +67,7 @@ struct ChunkRequest {
 
 struct ChunkResult {
     qint64 id = 0;
-    QList<documents::PageText> pages; ///< normalised (running headers and footers removed)
+    QList<documents::PageText> pages; ///< pages the normalisation changed (running headers and footers removed)
     QList<chunking::Chunk> chunks;
 };
 

@@ -74,8 +74,8 @@ public:
     common::Result<QList<documents::PageText>> pages(qint64 id, bool withWords = false) const;
     /// Full text: the pages' texts joined by '\f' (the offsets of chunks refer to it).
     common::Result<QString> fullText(qint64 id) const;
-    /// In one transaction: replaces the page texts with their normalised form, replaces the
-    /// document's chunks and moves the job to `next`.
+    /// In one transaction: stores the normalised form of the pages in `pages` (only those that
+    /// changed need to be passed), replaces the document's chunks and moves the job to `next`.
     common::Result<void> storeChunks(qint64 id, const QList<documents::PageText>& pages,
                                      const QList<chunking::Chunk>& chunks, DocumentStatus next,
                                      const QString& embeddingState);
