@@ -323,8 +323,9 @@ void ImportQueue::fail(qint64 id, const common::Error& error)
 
 void ImportQueue::finish(qint64 id, DocumentStatus status)
 {
-    if (status != DocumentStatus::Ready || !m_database.document(id).has_value()
-        || m_database.document(id)->status != DocumentStatus::Ready)
+    // A ready document whose row says so already (stored with its chunks) is not written again.
+    const auto record = m_database.document(id);
+    if (status != DocumentStatus::Ready || !record || record->status != DocumentStatus::Ready)
         setStatus(id, status);
     if (Job* job = m_jobs.take(id)) {
         job->cancel.cancel();

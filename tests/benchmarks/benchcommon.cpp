@@ -87,6 +87,21 @@ double percentile(std::vector<double> values, double p)
     return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
 }
 
+QString plainQuery(const QString& text)
+{
+    QStringList words;
+    QString word;
+    for (const QChar c : QString(text + u' ')) {
+        if (c.isLetterOrNumber()) {
+            word += c;
+        } else if (!word.isEmpty()) {
+            words.append(u'"' + word + u'"');
+            word.clear();
+        }
+    }
+    return words.join(QStringLiteral(" OR "));
+}
+
 QString corpusDir()
 {
     const QString fromEnvironment = qEnvironmentVariable("GENIUS_CORPUS_DIR");

@@ -44,6 +44,9 @@ private:
 /// The p-th percentile (0..100) by nearest rank.
 double percentile(std::vector<double> values, double p);
 
+/// Quoted words of `text` joined by OR: how a plain FTS5 user would search.
+QString plainQuery(const QString& text);
+
 /// The shared German corpus: the GENIUS_CORPUS_DIR environment variable, else the build's default.
 QString corpusDir();
 

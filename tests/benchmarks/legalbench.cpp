@@ -135,20 +135,6 @@ QList<chunking::Chunk> fixedChunks(const QString& text)
     return pieces;
 }
 
-QString plainQuery(const QString& text)
-{
-    QStringList words;
-    QString word;
-    for (const QChar c : QString(text + u' ')) {
-        if (c.isLetterOrNumber()) {
-            word += c;
-        } else if (!word.isEmpty()) {
-            words.append(u'"' + word + u'"');
-            word.clear();
-        }
-    }
-    return words.join(u" OR "_s);
-}
 
 using Search = std::function<QList<qint64>(const QString&)>;
 

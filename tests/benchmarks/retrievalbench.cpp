@@ -73,21 +73,6 @@ Passage splitPassage(const QString& id, const QString& full)
     return passage;
 }
 
-/// Quoted words of `text` joined by OR: how a plain FTS5 user would search.
-QString plainQuery(const QString& text)
-{
-    QStringList words;
-    QString word;
-    for (const QChar c : QString(text + u' ')) {
-        if (c.isLetterOrNumber()) {
-            word += c;
-        } else if (!word.isEmpty()) {
-            words.append(u'"' + word + u'"');
-            word.clear();
-        }
-    }
-    return words.join(u" OR "_s);
-}
 
 Metrics score(const QList<Question>& questions, const QList<QStringList>& rankings, int subset)
 {
@@ -232,23 +217,6 @@ int retrieval(const QStringList& arguments)
     };
     const index::Retriever::LexicalTuning defaults;
 
-    if (options.has(u"failures"_s)) {
-        // For error analysis: dev questions whose passage is not first, with what came first.
-        QHash<QString, QString> headings;
-        for (const QJsonObject& object : corpus)
-            headings.insert(object[u"_id"_s].toString(), splitPassage(object[u"_id"_s].toString(), object[u"text"_s].toString()).heading);
-        for (const Question& question : questions) {
-            if (!question.dev)
-                continue;
-            const QStringList ranking = ours(question.text);
-            if (!ranking.isEmpty() && ranking.front() == question.relevant)
-                continue;
-            std::fprintf(stderr, "%lld\t%s\t%s\t%s\n", static_cast<long long>(ranking.indexOf(question.relevant)),
-                         qPrintable(question.text), qPrintable(headings.value(question.relevant)),
-                         qPrintable(headings.value(ranking.value(0))));
-        }
-        return 0;
-    }
     if (options.has(u"failures"_s)) {
         // For error analysis: dev questions whose passage is not first, with what came first.
         QHash<QString, QString> headings;
