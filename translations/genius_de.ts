@@ -21,6 +21,43 @@
     </message>
 </context>
 <context>
+    <name>AskCommand</name>
+    <message>
+        <source>Ask a question of one imported document, with citations</source>
+        <translation>Eine Frage an ein importiertes Dokument stellen, mit Quellenangaben</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli ask --document ID QUESTION...
+
+Answers from the document only and cites its pages as [n]. A document that fits
+the model's context goes in whole; a longer one through retrieval within it. The
+request carries the higher of the document's class and protection/defaultClass and
+goes only to a model cleared for it. When no model may read it (very-high, no
+gateway, none cleared) the best passages are shown instead and nothing is sent
+(--json: "local": true). QUESTION '-' reads standard input.</source>
+        <translation>Aufruf: genius-cli ask --document ID FRAGE...
+
+Antwortet nur aus dem Dokument und belegt seine Seiten mit [n]. Ein Dokument, das in
+den Kontext des Modells passt, geht ganz hinein; ein längeres über die Suche darin.
+Die Anfrage trägt die höhere Klasse von Dokument und protection/defaultClass und
+geht nur an ein dafür freigegebenes Modell. Darf kein Modell es lesen (very-high,
+kein Gateway, keines freigegeben), werden stattdessen die besten Fundstellen gezeigt
+und nichts gesendet (--json: "local": true). FRAGE '-' liest die Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>Name the document with --document ID (see 'genius-cli documents').</source>
+        <translation>Nennen Sie das Dokument mit --document ID (siehe 'genius-cli documents').</translation>
+    </message>
+    <message>
+        <source>No question given. Run 'genius-cli ask --help'.</source>
+        <translation>Keine Frage angegeben. Siehe 'genius-cli ask --help'.</translation>
+    </message>
+    <message>
+        <source>The document contains nothing on this question.</source>
+        <translation>Das Dokument enthält nichts zu dieser Frage.</translation>
+    </message>
+</context>
+<context>
     <name>AuditCommand</name>
     <message>
         <source>Verify or export the audit log of outbound requests</source>
@@ -92,21 +129,6 @@ Gateway sie meldet (LiteLLM /key/info). Meldet ein Gateway nichts, bleiben beide
         <translation>Ein Modell fragen und die Antwort fortlaufend ausgeben</translation>
     </message>
     <message>
-        <source>Usage: genius-cli chat [--class none|normal|high|very-high] PROMPT...
-
-Streams the answer to standard output. The request carries the protection class
-given (default: the setting protection/defaultClass) and goes only to a model
-cleared for it; very-high never leaves this workstation (exit 3). PROMPT '-'
-reads the prompt from standard input. Ctrl+C stops the answer (exit 7).</source>
-        <translation>Aufruf: genius-cli chat [--class none|normal|high|very-high] PROMPT...
-
-Gibt die Antwort fortlaufend auf der Standardausgabe aus. Die Anfrage trägt die
-angegebene Schutzbedarfsklasse (Standard: die Einstellung protection/defaultClass) und
-geht nur an ein dafür freigegebenes Modell; very-high verlässt diesen Arbeitsplatz nie
-(Exit-Code 3). PROMPT „-“ liest den Prompt von der Standardeingabe. Strg+C hält die
-Antwort an (Exit-Code 7).</translation>
-    </message>
-    <message>
         <source>No prompt given. Run 'genius-cli chat --help'.</source>
         <translation>Kein Prompt angegeben. Siehe „genius-cli chat --help“.</translation>
     </message>
@@ -121,6 +143,44 @@ Antwort an (Exit-Code 7).</translation>
     <message>
         <source>The gateway's content filter stopped the answer.</source>
         <translation>Der Inhaltsfilter des Gateways hat die Antwort gestoppt.</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli chat [--class none|normal|high|very-high] [--conversation ID] PROMPT...
+
+Streams the answer to standard output. The request carries the protection class
+given (default: the setting protection/defaultClass) and goes only to a model
+cleared for it; very-high never leaves this workstation (exit 3). PROMPT '-'
+reads the prompt from standard input. Ctrl+C stops the answer (exit 7).
+
+Every chat is stored: without --conversation a new conversation starts and its id
+is printed to standard error ('Conversation: ID'; with --json as 'conversation').
+--conversation ID continues it: its current branch goes along as history, as much
+as fits the context, and the request carries at least the conversation's class.</source>
+        <translation>Aufruf: genius-cli chat [--class none|normal|high|very-high] [--conversation ID] PROMPT...
+
+Gibt die Antwort fortlaufend auf der Standardausgabe aus. Die Anfrage trägt den
+angegebenen Schutzbedarf (Standard: die Einstellung protection/defaultClass) und
+geht nur an ein dafür freigegebenes Modell; very-high verlässt diesen Arbeitsplatz nie
+(Exit-Code 3). PROMPT „-“ liest den Prompt von der Standardeingabe. Strg+C hält die
+Antwort an (Exit-Code 7).
+
+Jeder Chat wird gespeichert: ohne --conversation beginnt eine neue Unterhaltung, deren
+ID auf der Standardfehlerausgabe erscheint („Unterhaltung: ID“; mit --json als
+„conversation“). --conversation ID setzt sie fort: ihr aktueller Zweig geht als
+Verlauf mit, soweit er in den Kontext passt, und die Anfrage trägt mindestens den
+Schutzbedarf der Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>Conversation %1 has the protection class very-high and never leaves this workstation; nothing was sent.</source>
+        <translation>Unterhaltung %1 hat den Schutzbedarf very-high und verlässt diesen Arbeitsplatz nie; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Conversation: %1</source>
+        <translation>Unterhaltung: %1</translation>
+    </message>
+    <message>
+        <source>The answer could not be stored: %1</source>
+        <translation>Die Antwort konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -184,6 +244,156 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
     </message>
 </context>
 <context>
+    <name>ConversationExport</name>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>kein</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>very high</source>
+        <translation>sehr hoch</translation>
+    </message>
+    <message>
+        <source>(cut off)</source>
+        <translation>(abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>(failed)</source>
+        <translation>(fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>(angehalten)</translation>
+    </message>
+    <message>
+        <source>[%1] %2, p. %3</source>
+        <translation>[%1] %2, S. %3</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>Protection class:</source>
+        <translation>Schutzbedarf:</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsCommand</name>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source> (cut off)</source>
+        <translation> (abgeschnitten)</translation>
+    </message>
+    <message>
+        <source> (failed)</source>
+        <translation> (fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation> (angehalten)</translation>
+    </message>
+    <message>
+        <source>List, search, show, export and delete conversations</source>
+        <translation>Unterhaltungen auflisten, durchsuchen, anzeigen, exportieren und löschen</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli conversations list [--search TEXT]
+       genius-cli conversations show ID
+       genius-cli conversations export ID --format md|odt|docx|pdf --output FILE
+       genius-cli conversations delete ID
+
+Conversations are stored in the profile; 'chat' creates and continues them.
+list shows id, last change, protection class, function and title, newest first;
+--search lists the messages that contain every word. show prints the current
+branch of a conversation; export writes it with its sources to FILE. Conversations
+whose last change is older than the retention days of their class (settings
+retention/*Days) are deleted whenever the conversations are opened.</source>
+        <translation>Aufruf: genius-cli conversations list [--search TEXT]
+        genius-cli conversations show ID
+        genius-cli conversations export ID --format md|odt|docx|pdf --output DATEI
+        genius-cli conversations delete ID
+
+Unterhaltungen werden im Profil gespeichert; „chat“ legt sie an und setzt sie fort.
+list zeigt ID, letzte Änderung, Schutzbedarf, Funktion und Titel, die neuesten zuerst;
+--search listet die Nachrichten, die jedes Wort enthalten. show gibt den aktuellen
+Zweig einer Unterhaltung aus; export schreibt ihn mit seinen Quellen in DATEI.
+Unterhaltungen, deren letzte Änderung länger zurückliegt als die Aufbewahrungsfrist
+ihres Schutzbedarfs (Einstellungen retention/*Days), werden bei jedem Öffnen gelöscht.</translation>
+    </message>
+    <message>
+        <source>Give list, show ID, export ID or delete ID. Run 'genius-cli conversations --help'.</source>
+        <translation>Geben Sie list, show ID, export ID oder delete ID an. Siehe 'genius-cli conversations --help'.</translation>
+    </message>
+    <message>
+        <source>export needs --format md|odt|docx|pdf and --output FILE.</source>
+        <translation>export braucht --format md|odt|docx|pdf und --output DATEI.</translation>
+    </message>
+    <message>
+        <source>--format and --output belong to export only.</source>
+        <translation>--format und --output gehören nur zu export.</translation>
+    </message>
+    <message>
+        <source>--search belongs to list only.</source>
+        <translation>--search gehört nur zu list.</translation>
+    </message>
+    <message>
+        <source>[%1] %2, p. %3</source>
+        <translation>[%1] %2, S. %3</translation>
+    </message>
+    <message>
+        <source>Unknown export format '%1'; use md, odt, docx or pdf.</source>
+        <translation>Unbekanntes Exportformat '%1'; erlaubt sind md, odt, docx und pdf.</translation>
+    </message>
+    <message>
+        <source>Exported conversation %1 to %2.</source>
+        <translation>Unterhaltung %1 nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Deleted conversation %1.</source>
+        <translation>Unterhaltung %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsCommand</name>
     <message>
         <source>List imported documents with class, pages, status and collections</source>
@@ -215,6 +425,45 @@ Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen
     </message>
 </context>
 <context>
+    <name>FunctionOutput</name>
+    <message>
+        <source>, pages %1–%2</source>
+        <translation>, S. %1–%2</translation>
+    </message>
+    <message>
+        <source>, page %1</source>
+        <translation>, S. %1</translation>
+    </message>
+    <message>
+        <source>Answered locally: content of class very-high never leaves this workstation; nothing was sent.</source>
+        <translation>Lokal beantwortet: Inhalte mit Schutzbedarf sehr hoch verlassen diesen Arbeitsplatz nie; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Answered locally: no gateway is configured; nothing was sent.</source>
+        <translation>Lokal beantwortet: Es ist kein Gateway eingerichtet; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Answered locally: the gateway cannot be reached; nothing was sent.</source>
+        <translation>Lokal beantwortet: Das Gateway ist nicht erreichbar; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Answered locally: no model of the gateway is cleared for this protection class; nothing was sent.</source>
+        <translation>Lokal beantwortet: Kein Modell des Gateways ist für diesen Schutzbedarf freigegeben; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Documents above class %1 were left out: no model cleared for them is available.</source>
+        <translation>Dokumente oberhalb der Klasse %1 blieben unberücksichtigt: Kein dafür freigegebenes Modell ist verfügbar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citation(s) pointing at no source were removed.</source>
+        <translation><numerusform>%n Quellenangabe ohne zugehörige Quelle wurde entfernt.</numerusform><numerusform>%n Quellenangaben ohne zugehörige Quelle wurden entfernt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>Quellen:</translation>
+    </message>
+</context>
+<context>
     <name>GatewayQueryCommand</name>
     <message>
         <source>'%1' takes no arguments.</source>
@@ -226,6 +475,63 @@ Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen
     <message>
         <source>%1 Continuing without an API key.</source>
         <translation>%1 Es geht ohne API-Schlüssel weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateCommand</name>
+    <message>
+        <source>Draft a text from a template (reply to a citizen, minutes, memo, …)</source>
+        <translation>Einen Text nach Vorlage entwerfen (Antwort an Bürger, Protokoll, Vermerk, …)</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli generate --template NAME [--tone formal|citizen] [--document ID]
+                           [--class C] (FILE | -)
+       genius-cli generate --list
+       genius-cli generate --export-templates
+
+Drafts a text after the template from bullet points in FILE or standard input
+('-'), and/or from an imported document. Built-in templates: buergeranfrage,
+protokoll, vermerk, beschlussvorlage. --export-templates copies them into the
+profile's templates folder, where they can be edited and new ones added.
+A draft needs a model: very-high material is refused (exit 3) and nothing is sent.</source>
+        <translation>Aufruf: genius-cli generate --template NAME [--tone formal|citizen] [--document ID]
+                            [--class C] (DATEI | -)
+        genius-cli generate --list
+        genius-cli generate --export-templates
+
+Entwirft einen Text nach der Vorlage aus Stichpunkten in DATEI oder der
+Standardeingabe ('-') und/oder aus einem importierten Dokument. Eingebaute Vorlagen:
+buergeranfrage, protokoll, vermerk, beschlussvorlage. --export-templates kopiert sie in
+den Vorlagenordner des Profils, wo sie bearbeitet und neue ergänzt werden können.
+Ein Entwurf braucht ein Modell: Material mit very-high wird abgelehnt (Exit 3), nichts wird gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s) written to %1.</source>
+        <translation><numerusform>%n Vorlage nach %1 geschrieben.</numerusform><numerusform>%n Vorlagen nach %1 geschrieben.</numerusform></translation>
+    </message>
+    <message>
+        <source>Name the template with --template NAME (see 'genius-cli generate --list').</source>
+        <translation>Nennen Sie die Vorlage mit --template NAME (siehe 'genius-cli generate --list').</translation>
+    </message>
+    <message>
+        <source>Unknown tone '%1'; use formal or citizen.</source>
+        <translation>Unbekannter Ton '%1'; verwenden Sie formal oder citizen.</translation>
+    </message>
+    <message>
+        <source>--document takes a document id (see 'genius-cli documents').</source>
+        <translation>--document erwartet eine Dokument-ID (siehe 'genius-cli documents').</translation>
+    </message>
+    <message>
+        <source>Give the bullet points as one FILE or '-' (standard input), or a --document.</source>
+        <translation>Geben Sie die Stichpunkte als eine DATEI oder '-' (Standardeingabe) an, oder ein --document.</translation>
+    </message>
+    <message>
+        <source>The file '%1' cannot be read.</source>
+        <translation>Die Datei '%1' kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
+        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
     </message>
 </context>
 <context>
@@ -281,6 +587,53 @@ Strg+C bricht ab (Exit-Code 7); derselbe Aufruf setzt den Import später fort.</
     <message>
         <source>%1: no vectors (the gateway did not answer); lexical search works.</source>
         <translation>%1: keine Vektoren (das Gateway hat nicht geantwortet); die lexikalische Suche funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>IntentRouter</name>
+    <message>
+        <source>No cue for a document, a collection, a summary or a draft was found, so this is a free chat.</source>
+        <translation>Kein Hinweis auf ein Dokument, eine Kollektion, eine Zusammenfassung oder einen Entwurf gefunden, daher freier Chat.</translation>
+    </message>
+    <message>
+        <source>The request asks about a concept or about the assistant itself (“%1”), so the free chat answers it.</source>
+        <translation>Die Anfrage fragt nach einem Begriff oder nach dem Assistenten selbst („%1“), daher antwortet der freie Chat.</translation>
+    </message>
+    <message>
+        <source>The request is a conversation (“%1”), so this is a free chat.</source>
+        <translation>Die Anfrage gehört zu einem Gespräch („%1“), daher freier Chat.</translation>
+    </message>
+    <message>
+        <source>The request asks for a drafted text (“%1”).</source>
+        <translation>Die Anfrage verlangt einen Textentwurf („%1“).</translation>
+    </message>
+    <message>
+        <source>The request asks for a draft (“%1”) with the template “%2”.</source>
+        <translation>Die Anfrage verlangt einen Entwurf („%1“) mit der Vorlage „%2“.</translation>
+    </message>
+    <message>
+        <source>The request asks for research in the organisation's documents (“%1”).</source>
+        <translation>Die Anfrage verlangt eine Recherche in den Unterlagen der Behörde („%1“).</translation>
+    </message>
+    <message>
+        <source>The request refers to the collection “%1”.</source>
+        <translation>Die Anfrage bezieht sich auf die Kollektion „%1“.</translation>
+    </message>
+    <message>
+        <source>The request asks for a summary (“%1”).</source>
+        <translation>Die Anfrage verlangt eine Zusammenfassung („%1“).</translation>
+    </message>
+    <message>
+        <source>The request asks for a summary (“%1”) with respect to “%2”.</source>
+        <translation>Die Anfrage verlangt eine Zusammenfassung („%1“) im Hinblick auf „%2“.</translation>
+    </message>
+    <message>
+        <source>A document is attached and the request asks about it (“%1”).</source>
+        <translation>Ein Dokument ist angehängt und die Anfrage bezieht sich darauf („%1“).</translation>
+    </message>
+    <message>
+        <source>The request refers to a document (“%1”).</source>
+        <translation>Die Anfrage bezieht sich auf ein Dokument („%1“).</translation>
     </message>
 </context>
 <context>
@@ -351,6 +704,79 @@ reports no clearance for counts as cleared for class none only.</source>
 Listet die Modelle aus dem Katalog des Gateways: Name, Art (chat oder embedding), die
 höchste Schutzbedarfsklasse, die es erhalten darf, und wo es läuft. Ein Modell ohne
 gemeldete Freigabe gilt nur für die Klasse none als freigegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchCommand</name>
+    <message>
+        <source>Research a collection, with citations across documents</source>
+        <translation>In einer Kollektion recherchieren, mit Quellenangaben über Dokumente hinweg</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli research --collection NAME QUESTION...
+
+Answers from the collection's documents with citations [n] (document and page).
+Retrieval never returns passages above the clearance of the model that reads
+them. When nothing relevant is found the answer says so plainly and no model is
+asked. Without a model that may read the collection the best passages are shown
+and nothing is sent (--json: "local": true). QUESTION '-' reads standard input.</source>
+        <translation>Aufruf: genius-cli research --collection NAME FRAGE...
+
+Antwortet aus den Dokumenten der Kollektion mit Quellenangaben [n] (Dokument und
+Seite). Die Suche liefert nie Passagen oberhalb der Freigabe des Modells, das sie
+liest. Wird nichts Einschlägiges gefunden, sagt die Antwort das deutlich, und kein
+Modell wird gefragt. Ohne ein Modell, das die Kollektion lesen darf, werden die
+besten Fundstellen gezeigt und nichts gesendet (--json: "local": true). FRAGE '-'
+liest die Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>Name the collection with --collection NAME (see 'genius-cli collections list').</source>
+        <translation>Nennen Sie die Kollektion mit --collection NAME (siehe 'genius-cli collections list').</translation>
+    </message>
+    <message>
+        <source>No question given. Run 'genius-cli research --help'.</source>
+        <translation>Keine Frage angegeben. Siehe 'genius-cli research --help'.</translation>
+    </message>
+    <message>
+        <source>The collections contain no evidence for this question.</source>
+        <translation>Die Kollektionen enthalten keine Belege zu dieser Frage.</translation>
+    </message>
+</context>
+<context>
+    <name>RouteCommand</name>
+    <message>
+        <source>Show which function the main agent chooses for a request, and why</source>
+        <translation>Zeigen, welche Funktion der Hauptagent für eine Anfrage wählt, und warum</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli route [--document ID] [--local] TEXT...
+
+Recognises chat, ask, research, summarize or generate from the request, an
+attached document (--document) and the collections and templates named in it.
+Recognition is local; only when it is uncertain and a cleared model is reachable
+is the model asked (never with --local). TEXT '-' reads standard input.</source>
+        <translation>Aufruf: genius-cli route [--document ID] [--local] TEXT...
+
+Erkennt chat, ask, research, summarize oder generate aus der Anfrage, einem
+angehängten Dokument (--document) und den darin genannten Kollektionen und Vorlagen.
+Die Erkennung ist lokal; nur wenn sie unsicher ist und ein freigegebenes Modell
+erreichbar ist, wird das Modell gefragt (nie mit --local). TEXT '-' liest die
+Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>No request given. Run 'genius-cli route --help'.</source>
+        <translation>Keine Anfrage angegeben. Siehe 'genius-cli route --help'.</translation>
+    </message>
+    <message>
+        <source>--document takes a document id (see 'genius-cli documents').</source>
+        <translation>--document erwartet eine Dokument-ID (siehe 'genius-cli documents').</translation>
+    </message>
+</context>
+<context>
+    <name>RouteService</name>
+    <message>
+        <source>The model %1 recognised the request as %2.</source>
+        <translation>Das Modell %1 hat die Anfrage als %2 erkannt.</translation>
     </message>
 </context>
 <context>
@@ -478,6 +904,10 @@ weicht hybrid auf lexical aus und meldet das auf der Standardfehlerausgabe.</tra
         <source>Embedding model for document search; empty picks the one cleared for the highest class.</source>
         <translation>Einbettungsmodell für die Dokumentsuche; leer wählt das für den höchsten Schutzbedarf freigegebene.</translation>
     </message>
+    <message>
+        <source>Context window of models in tokens, as model=tokens (* for any model); default 8192.</source>
+        <translation>Kontextfenster der Modelle in Token, als Modell=Token (* für jedes Modell); Standard 8192.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsCommand</name>
@@ -519,6 +949,62 @@ lassen sich nicht ändern.</translation>
     <message>
         <source>There is no setting named '%1'. Run 'genius-cli settings' to list them.</source>
         <translation>Es gibt keine Einstellung „%1“. Mit „genius-cli settings“ werden alle angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>SummarizeCommand</name>
+    <message>
+        <source>Summarise a document, a file or text, optionally with respect to an aspect</source>
+        <translation>Ein Dokument, eine Datei oder einen Text zusammenfassen, wahlweise im Hinblick auf einen Aspekt</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli summarize (--document ID | FILE | -) [--aspect TEXT]
+                            [--length short|medium|long] [--class C]
+
+Summarises an imported document, a file (read on this workstation, not imported)
+or standard input ('-'). Every point cites the pages it rests on as [n]. Texts
+longer than the model's context are summarised part by part, then as a whole.
+--class gives the protection class of a file or of standard input (default:
+protection/defaultClass). When no model may read the text (very-high, no gateway,
+none cleared) an extractive summary is made locally and nothing is sent.</source>
+        <translation>Aufruf: genius-cli summarize (--document ID | DATEI | -) [--aspect TEXT]
+                             [--length short|medium|long] [--class C]
+
+Fasst ein importiertes Dokument, eine Datei (auf diesem Arbeitsplatz gelesen, nicht
+importiert) oder die Standardeingabe ('-') zusammen. Jeder Punkt belegt die Seiten,
+auf denen er beruht, mit [n]. Texte, die länger als der Kontext des Modells sind,
+werden abschnittsweise und dann als Ganzes zusammengefasst. --class gibt den
+Schutzbedarf einer Datei oder der Standardeingabe an (Standard:
+protection/defaultClass). Darf kein Modell den Text lesen (very-high, kein Gateway,
+keines freigegeben), entsteht lokal eine extraktive Zusammenfassung und nichts wird gesendet.</translation>
+    </message>
+    <message>
+        <source>Give exactly one of --document ID, FILE or '-'. Run 'genius-cli summarize --help'.</source>
+        <translation>Geben Sie genau eines an: --document ID, DATEI oder '-'. Siehe 'genius-cli summarize --help'.</translation>
+    </message>
+    <message>
+        <source>--document takes a document id (see 'genius-cli documents').</source>
+        <translation>--document erwartet eine Dokument-ID (siehe 'genius-cli documents').</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>Standardeingabe</translation>
+    </message>
+    <message>
+        <source>The file '%1' does not exist.</source>
+        <translation>Die Datei '%1' existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Unknown length '%1'; use short, medium or long.</source>
+        <translation>Unbekannte Länge '%1'; verwenden Sie short, medium oder long.</translation>
+    </message>
+    <message>
+        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
+        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
+    </message>
+    <message>
+        <source>The text yields no summary.</source>
+        <translation>Der Text ergibt keine Zusammenfassung.</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,12 @@
 #include "app/cli/argparser.h"
 #include "app/cli/auditcommand.h"
 #include "app/cli/budgetcommand.h"
+#include "app/cli/askcommand.h"
 #include "app/cli/chatcommand.h"
+#include "app/cli/generatecommand.h"
+#include "app/cli/routecommand.h"
+#include "app/cli/summarizecommand.h"
+#include "app/cli/conversationscommand.h"
 #include "app/cli/documentscommand.h"
 #include "app/cli/importcommand.h"
 #include "app/cli/searchcommand.h"
@@ -66,10 +71,16 @@ CliApplication::CliApplication()
 {
     m_commands.push_back(std::make_unique<ModelsCommand>());
     m_commands.push_back(std::make_unique<ChatCommand>());
+    m_commands.push_back(std::make_unique<ConversationsCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<DocumentsCommand>());
     m_commands.push_back(std::make_unique<TextCommand>());
     m_commands.push_back(std::make_unique<SearchCommand>());
+    m_commands.push_back(std::make_unique<AskCommand>());
+    m_commands.push_back(std::make_unique<ResearchCommand>());
+    m_commands.push_back(std::make_unique<SummarizeCommand>());
+    m_commands.push_back(std::make_unique<GenerateCommand>());
+    m_commands.push_back(std::make_unique<RouteCommand>());
     m_commands.push_back(std::make_unique<BudgetCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<SettingsCommand>());

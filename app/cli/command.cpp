@@ -4,6 +4,7 @@
 #include "core/settings/settings.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 namespace genius::cli {
 
@@ -15,6 +16,19 @@ std::optional<QString> configuredGateway(CommandContext& context)
     context.output.error(QCoreApplication::translate(
         "Command", "No gateway is configured: set gateway/url or pass --endpoint URL."));
     return std::nullopt;
+}
+
+std::optional<qint64> parseDocumentId(const QString& text)
+{
+    bool ok = false;
+    const qint64 id = text.trimmed().toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+QString textArgument(const ParsedArguments& parsed)
+{
+    const QString text = parsed.positional.join(QLatin1Char(' '));
+    return text == QLatin1String("-") ? QTextStream(stdin).readAll().trimmed() : text.trimmed();
 }
 
 Command::~Command() = default;

@@ -31,6 +31,12 @@ struct CommandContext {
 /// is none.
 std::optional<QString> configuredGateway(CommandContext& context);
 
+/// A document id as typed (a positive number), or no value.
+std::optional<qint64> parseDocumentId(const QString& text);
+
+/// The free text of a command: its positional words joined, or standard input for '-'.
+QString textArgument(const ParsedArguments& parsed);
+
 /// One subcommand. `run` may finish synchronously or later from the event loop; it calls
 /// `done` exactly once with the exit code.
 class Command

@@ -42,13 +42,6 @@ QJsonObject documentJson(const index::DocumentRecord& record)
     return object;
 }
 
-std::optional<qint64> documentId(const QString& text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
-}
-
 } // namespace
 
 QString DocumentsCommand::summary() const
@@ -132,7 +125,7 @@ void TextCommand::run(CommandContext& context, const QStringList& arguments, Don
     const auto parsed = parse(context, arguments, {{QStringLiteral("document"), true}, {QStringLiteral("page"), true}});
     if (!parsed)
         return done(ExitCode::Usage);
-    const auto id = documentId(parsed->value(QStringLiteral("document")));
+    const auto id = parseDocumentId(parsed->value(QStringLiteral("document")));
     if (!id || !parsed->positional.isEmpty()) {
         context.output.error(tr("Give the document with --document ID. Run 'genius-cli text --help'."));
         return done(ExitCode::Usage);

@@ -36,6 +36,8 @@ public:
     index::IndexDatabase& database() { return *m_database; }
     /// Null when no gateway is configured.
     index::EmbeddingProvider* embeddings();
+    /// The gateway session after connectGateway(); null when no gateway is configured.
+    GatewaySession* gateway() { return m_gateway.get(); }
     ExitCode openError() const { return m_openError; }
 
 private:

@@ -82,9 +82,8 @@ void SearchCommand::run(CommandContext& context, const QStringList& arguments, D
         request.filter.collections = {collection->id};
     }
     if (parsed->has(QStringLiteral("document"))) {
-        bool ok = false;
-        const qint64 id = parsed->value(QStringLiteral("document")).toLongLong(&ok);
-        const auto record = ok ? database.document(id)
+        const auto id = parseDocumentId(parsed->value(QStringLiteral("document")));
+        const auto record = id ? database.document(*id)
                                : common::Result<index::DocumentRecord>(common::fail(
                                      common::ErrorCode::NotFound,
                                      tr("There is no document with id %1.").arg(parsed->value(QStringLiteral("document")))));
@@ -92,7 +91,7 @@ void SearchCommand::run(CommandContext& context, const QStringList& arguments, D
             context.output.error(record.error().detail);
             return done(exitCodeFor(record.error()));
         }
-        request.filter.documents = {id};
+        request.filter.documents = {*id};
     }
     const Output& output = context.output;
     const auto start = [this, request, &output, done] {

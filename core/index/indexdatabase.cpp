@@ -1,5 +1,6 @@
 #include "core/index/indexdatabase.h"
 
+#include "core/database/sqlsupport.h"
 #include "core/index/germantokenizer.h"
 #include "core/index/schema.h"
 
@@ -18,6 +19,10 @@ namespace genius::index {
 using common::ErrorCode;
 using common::fail;
 
+using database::notNull;
+using database::prepared;
+using database::Transaction;
+
 namespace {
 
 QString now()
@@ -30,49 +35,6 @@ common::Error queryError(const QSqlQuery& query, const QString& what)
     // Driver text names tables and constraints, never document content (values are bound).
     return {ErrorCode::Io, QStringLiteral("The index database could not %1: %2").arg(what, query.lastError().text())};
 }
-
-/// Qt binds a null QString as SQL NULL; NOT NULL text columns want an empty string.
-QVariant notNull(const QString& text)
-{
-    return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
-}
-
-QSqlQuery prepared(const QSqlDatabase& db, const QString& sql)
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    return query;
-}
-
-/// Commits a transaction unless it was released (rolled back on every early return).
-class Transaction final
-{
-public:
-    explicit Transaction(QSqlDatabase db)
-        : m_db(std::move(db))
-        , m_open(m_db.transaction())
-    {
-    }
-    ~Transaction()
-    {
-        if (m_open)
-            m_db.rollback();
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-
-    bool isOpen() const { return m_open; }
-    bool commit()
-    {
-        m_open = false;
-        return m_db.commit();
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_open;
-};
 
 const QString kDocumentColumns = QStringLiteral(
     "d.id, d.name, d.source_path, d.sha256, d.size, d.format, d.class, d.status, d.error_code, d.error_detail, "

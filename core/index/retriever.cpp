@@ -177,6 +177,23 @@ Retriever::LexicalTuning Retriever::lexicalTuning() const
     return m_tuning;
 }
 
+QStringList contentTerms(const QString& query)
+{
+    QStringList terms;
+    const QList<GermanWord> words = germanWords(query);
+    for (const bool skipStopwords : {true, false}) {
+        for (const GermanWord& word : words) {
+            if (skipStopwords && stopwords().contains(comparable(word.surface)))
+                continue;
+            if (!terms.contains(word.term))
+                terms.append(word.term);
+        }
+        if (!terms.isEmpty())
+            break;
+    }
+    return terms;
+}
+
 void Retriever::invalidateVectors()
 {
     m_vectors.reset();

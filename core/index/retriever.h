@@ -14,6 +14,10 @@ namespace genius::index {
 
 class VectorIndex;
 
+/// The distinct indexed terms of a query's content words: German function and question
+/// words are left out unless nothing else is left (what lexical retrieval searches for).
+QStringList contentTerms(const QString& query);
+
 /// Ranked retrieval over one index connection: BM25 over German-stemmed terms fused with a
 /// trigram side index (compounds), exact vector search per embedding model, and hybrid
 /// retrieval by reciprocal rank fusion. Lives on the thread that owns the connection.

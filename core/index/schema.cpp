@@ -1,9 +1,8 @@
 #include "core/index/schema.h"
 
+#include "core/database/migrations.h"
 #include "core/index/indexlogging.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStringList>
 
 // Schema history (one entry per migration; never edit a released migration, add one):
@@ -109,23 +108,9 @@ const char* const kMigration1[] = {
     R"(CREATE INDEX assignments_collection ON assignments(collection_id))",
 };
 
-struct Migration {
-    const char* const* statements;
-    std::size_t count;
-};
-
-const Migration kMigrations[] = {
+const database::Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)},
 };
-
-common::Result<int> userVersion(QSqlDatabase& db)
-{
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return common::fail(common::ErrorCode::Corrupt,
-                            QStringLiteral("The index database cannot be read: %1").arg(query.lastError().text()));
-    return query.value(0).toInt();
-}
 
 } // namespace
 
@@ -136,33 +121,7 @@ int currentSchemaVersion()
 
 common::Result<void> migrate(QSqlDatabase& db)
 {
-    const auto version = userVersion(db);
-    if (!version)
-        return std::unexpected(version.error());
-    if (*version > currentSchemaVersion())
-        return common::fail(common::ErrorCode::Corrupt,
-                            QStringLiteral("The index database has schema version %1; this build knows up to %2.")
-                                .arg(*version)
-                                .arg(currentSchemaVersion()));
-    for (int next = *version + 1; next <= currentSchemaVersion(); ++next) {
-        if (!db.transaction())
-            return common::fail(common::ErrorCode::Io, QStringLiteral("The index database cannot start a transaction."));
-        const Migration& migration = kMigrations[next - 1];
-        QSqlQuery query(db);
-        for (std::size_t i = 0; i < migration.count; ++i) {
-            if (!query.exec(QString::fromUtf8(migration.statements[i]))) {
-                const QString reason = query.lastError().text();
-                db.rollback();
-                return common::fail(common::ErrorCode::Corrupt,
-                                    QStringLiteral("Index migration %1 failed: %2").arg(next).arg(reason));
-            }
-        }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(next)) || !db.commit()) {
-            db.rollback();
-            return common::fail(common::ErrorCode::Io, QStringLiteral("Index migration %1 could not be committed.").arg(next));
-        }
-    }
-    return {};
+    return database::migrate(db, kMigrations, QStringLiteral("index database"));
 }
 
 } // namespace genius::index

@@ -48,6 +48,8 @@ std::vector<SettingDefinition> buildTable()
              QT_TRANSLATE_NOOP("Settings", "Models staff may use; empty allows every model of the catalogue.")),
         list(keys::GatewayClearanceTable, Scope::Machine, v::clearanceEntry(),
              QT_TRANSLATE_NOOP("Settings", "Clearance of models the gateway reports nothing about, as model=class.")),
+        list(keys::GatewayContextWindows, Scope::User, v::contextWindowEntry(),
+             QT_TRANSLATE_NOOP("Settings", "Context window of models in tokens, as model=tokens (* for any model); default 8192.")),
         number(keys::GatewayFirstByteTimeout, 60, 1, 600,
                QT_TRANSLATE_NOOP("Settings", "Seconds to wait for the first byte of a gateway answer.")),
         number(keys::GatewayIdleTimeout, 60, 1, 600,

@@ -55,6 +55,7 @@ inline const QString GatewayDefaultModel = QStringLiteral("gateway/defaultModel"
 inline const QString GatewayEmbeddingModel = QStringLiteral("gateway/embeddingModel");
 inline const QString GatewayAllowedModels = QStringLiteral("gateway/allowedModels");
 inline const QString GatewayClearanceTable = QStringLiteral("gateway/clearanceTable");
+inline const QString GatewayContextWindows = QStringLiteral("gateway/contextWindows");
 inline const QString GatewayFirstByteTimeout = QStringLiteral("gateway/firstByteTimeoutSeconds");
 inline const QString GatewayIdleTimeout = QStringLiteral("gateway/idleTimeoutSeconds");
 inline const QString NetworkProxy = QStringLiteral("network/proxy");

@@ -184,6 +184,20 @@ Validator clearanceEntry()
     };
 }
 
+Validator contextWindowEntry()
+{
+    return [](const QVariant& raw) -> Result<QVariant> {
+        const QString text = raw.toString().trimmed();
+        const qsizetype eq = text.lastIndexOf(QLatin1Char('='));
+        const QString model = eq > 0 ? text.left(eq).trimmed() : QString();
+        bool ok = false;
+        const int tokens = eq > 0 ? text.mid(eq + 1).trimmed().toInt(&ok) : 0;
+        if (model.isEmpty() || model.contains(QLatin1Char(' ')) || !ok || tokens < 512 || tokens > 10000000)
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("expected model=tokens with 512 to 10000000 tokens"));
+        return QVariant(model + QLatin1Char('=') + QString::number(tokens));
+    };
+}
+
 Validator modelName()
 {
     return [](const QVariant& raw) -> Result<QVariant> {

@@ -22,6 +22,8 @@ Validator storeUrl();
 Validator listOf(Validator item);
 /// "model=class" pairs of the clearance table.
 Validator clearanceEntry();
+/// "model=tokens" entries of the context-window table ("*" for any model).
+Validator contextWindowEntry();
 /// A model name: non-empty, no whitespace or control characters.
 Validator modelName();
 

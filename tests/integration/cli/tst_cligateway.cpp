@@ -95,7 +95,9 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains(QStringLiteral("🙂")), qPrintable(result.out));
         QVERIFY(!result.out.contains(QChar(0xFFFD)));
-        QVERIFY(result.err.isEmpty());
+        // The only line on stderr names the stored conversation (for `chat --conversation ID`).
+        QVERIFY2(result.err.startsWith(QStringLiteral("genius-cli: Conversation: ")) && result.err.count(QLatin1Char('\n')) == 1,
+                 qPrintable(result.err));
     }
 
     void chatJson_reportsModelAndUsage()

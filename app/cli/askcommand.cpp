@@ -1,0 +1,105 @@
+#include "app/cli/askcommand.h"
+
+#include "app/cli/functionoutput.h"
+#include "app/cli/functionsession.h"
+#include "app/cli/interrupt.h"
+#include "app/cli/output.h"
+#include "core/services/askservice.h"
+#include "core/services/functionrunner.h"
+
+namespace genius::cli {
+
+AskCommand::AskCommand() = default;
+AskCommand::~AskCommand() = default;
+
+QString AskCommand::summary() const
+{
+    return tr("Ask a question of one imported document, with citations");
+}
+
+QString AskCommand::usage() const
+{
+    return tr("Usage: genius-cli ask --document ID QUESTION...\n"
+              "\n"
+              "Answers from the document only and cites its pages as [n]. A document that fits\n"
+              "the model's context goes in whole; a longer one through retrieval within it. The\n"
+              "request carries the higher of the document's class and protection/defaultClass and\n"
+              "goes only to a model cleared for it. When no model may read it (very-high, no\n"
+              "gateway, none cleared) the best passages are shown instead and nothing is sent\n"
+              "(--json: \"local\": true). QUESTION '-' reads standard input.");
+}
+
+void AskCommand::run(CommandContext& context, const QStringList& arguments, Done done)
+{
+    const auto parsed = parse(context, arguments, {{QStringLiteral("document"), true}});
+    if (!parsed)
+        return done(ExitCode::Usage);
+    const auto id = parseDocumentId(parsed->value(QStringLiteral("document")));
+    if (!id) {
+        context.output.error(tr("Name the document with --document ID (see 'genius-cli documents')."));
+        return done(ExitCode::Usage);
+    }
+    const QString question = textArgument(*parsed);
+    if (question.isEmpty()) {
+        context.output.error(tr("No question given. Run 'genius-cli ask --help'."));
+        return done(ExitCode::Usage);
+    }
+    m_session = std::make_unique<FunctionSession>(context);
+    const Output& output = context.output;
+    m_session->open([this, &output, id = *id, question, done](ExitCode ready) {
+        if (ready != ExitCode::Success)
+            return done(ready);
+        onInterrupt(m_session.get(), [this] { m_session->runner().cancel(); });
+        m_session->ask().ask({id, question}, m_session.get(), [&output, done](services::FunctionResult result) {
+            done(printFunctionResult(output, result, tr("The document contains nothing on this question.")));
+        });
+    });
+}
+
+ResearchCommand::ResearchCommand() = default;
+ResearchCommand::~ResearchCommand() = default;
+
+QString ResearchCommand::summary() const
+{
+    return tr("Research a collection, with citations across documents");
+}
+
+QString ResearchCommand::usage() const
+{
+    return tr("Usage: genius-cli research --collection NAME QUESTION...\n"
+              "\n"
+              "Answers from the collection's documents with citations [n] (document and page).\n"
+              "Retrieval never returns passages above the clearance of the model that reads\n"
+              "them. When nothing relevant is found the answer says so plainly and no model is\n"
+              "asked. Without a model that may read the collection the best passages are shown\n"
+              "and nothing is sent (--json: \"local\": true). QUESTION '-' reads standard input.");
+}
+
+void ResearchCommand::run(CommandContext& context, const QStringList& arguments, Done done)
+{
+    const auto parsed = parse(context, arguments, {{QStringLiteral("collection"), true}});
+    if (!parsed)
+        return done(ExitCode::Usage);
+    const QString collection = parsed->value(QStringLiteral("collection")).trimmed();
+    if (collection.isEmpty()) {
+        context.output.error(tr("Name the collection with --collection NAME (see 'genius-cli collections list')."));
+        return done(ExitCode::Usage);
+    }
+    const QString question = textArgument(*parsed);
+    if (question.isEmpty()) {
+        context.output.error(tr("No question given. Run 'genius-cli research --help'."));
+        return done(ExitCode::Usage);
+    }
+    m_session = std::make_unique<FunctionSession>(context);
+    const Output& output = context.output;
+    m_session->open([this, &output, collection, question, done](ExitCode ready) {
+        if (ready != ExitCode::Success)
+            return done(ready);
+        onInterrupt(m_session.get(), [this] { m_session->runner().cancel(); });
+        m_session->ask().research({{collection}, question}, m_session.get(), [&output, done](services::FunctionResult result) {
+            done(printFunctionResult(output, result, tr("The collections contain no evidence for this question.")));
+        });
+    });
+}
+
+} // namespace genius::cli
