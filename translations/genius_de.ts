@@ -133,10 +133,6 @@ Gateway sie meldet (LiteLLM /key/info). Meldet ein Gateway nichts, bleiben beide
         <translation>Kein Prompt angegeben. Siehe „genius-cli chat --help“.</translation>
     </message>
     <message>
-        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
-        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
-    </message>
-    <message>
         <source>The answer was cut at the token limit.</source>
         <translation>Die Antwort wurde an der Token-Grenze abgeschnitten.</translation>
     </message>
@@ -241,6 +237,10 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
     <message>
         <source>No gateway is configured: set gateway/url or pass --endpoint URL.</source>
         <translation>Es ist kein Gateway eingerichtet: gateway/url setzen oder --endpoint URL angeben.</translation>
+    </message>
+    <message>
+        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
+        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
     </message>
 </context>
 <context>
@@ -528,10 +528,6 @@ Ein Entwurf braucht ein Modell: Material mit very-high wird abgelehnt (Exit 3), 
     <message>
         <source>The file '%1' cannot be read.</source>
         <translation>Die Datei '%1' kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
-        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
     </message>
 </context>
 <context>
@@ -997,10 +993,6 @@ keines freigegeben), entsteht lokal eine extraktive Zusammenfassung und nichts w
     <message>
         <source>Unknown length '%1'; use short, medium or long.</source>
         <translation>Unbekannte Länge '%1'; verwenden Sie short, medium oder long.</translation>
-    </message>
-    <message>
-        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
-        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
     </message>
     <message>
         <source>The text yields no summary.</source>

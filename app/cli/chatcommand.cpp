@@ -80,13 +80,9 @@ void ChatCommand::run(CommandContext& context, const QStringList& arguments, Don
         context.output.error(tr("No prompt given. Run 'genius-cli chat --help'."));
         return done(ExitCode::Usage);
     }
-    const QString className = parsed->has(QStringLiteral("class")) ? parsed->value(QStringLiteral("class"))
-                                                                   : context.settings.text(settings::keys::ProtectionDefaultClass);
-    const auto requestClass = domain::parseProtectionClass(className);
-    if (!requestClass) {
-        context.output.error(tr("Unknown protection class '%1'; use none, normal, high or very-high.").arg(className));
+    const auto requestClass = classOption(context, *parsed);
+    if (!requestClass)
         return done(ExitCode::Usage);
-    }
 
     auto store = openConversationStore(context);
     if (!store) {

@@ -25,6 +25,17 @@ std::optional<qint64> parseDocumentId(const QString& text)
     return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
 }
 
+std::optional<domain::ProtectionClass> classOption(const CommandContext& context, const ParsedArguments& parsed)
+{
+    const QString name = parsed.has(QStringLiteral("class")) ? parsed.value(QStringLiteral("class"))
+                                                             : context.settings.text(settings::keys::ProtectionDefaultClass);
+    const auto parsedClass = domain::parseProtectionClass(name);
+    if (!parsedClass)
+        context.output.error(QCoreApplication::translate("Command", "Unknown protection class '%1'; use none, normal, high or very-high.")
+                                 .arg(name));
+    return parsedClass;
+}
+
 QString textArgument(const ParsedArguments& parsed)
 {
     const QString text = parsed.positional.join(QLatin1Char(' '));

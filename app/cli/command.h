@@ -2,6 +2,7 @@
 
 #include "app/cli/argparser.h"
 #include "app/cli/exitcode.h"
+#include "core/domain/protectionclass.h"
 
 #include <QStringList>
 
@@ -33,6 +34,10 @@ std::optional<QString> configuredGateway(CommandContext& context);
 
 /// A document id as typed (a positive number), or no value.
 std::optional<qint64> parseDocumentId(const QString& text);
+
+/// The class of `--class C`, else the setting protection/defaultClass; no value after
+/// printing why when the name is unknown.
+std::optional<domain::ProtectionClass> classOption(const CommandContext& context, const ParsedArguments& parsed);
 
 /// The free text of a command: its positional words joined, or standard input for '-'.
 QString textArgument(const ParsedArguments& parsed);

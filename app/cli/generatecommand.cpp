@@ -128,13 +128,9 @@ void GenerateCommand::run(CommandContext& context, const QStringList& arguments,
             request.material = QString::fromUtf8(file.readAll());
         }
     }
-    const QString className = parsed->has(QStringLiteral("class")) ? parsed->value(QStringLiteral("class"))
-                                                                   : context.settings.text(settings::keys::ProtectionDefaultClass);
-    const auto materialClass = domain::parseProtectionClass(className);
-    if (!materialClass) {
-        context.output.error(tr("Unknown protection class '%1'; use none, normal, high or very-high.").arg(className));
+    const auto materialClass = classOption(context, *parsed);
+    if (!materialClass)
         return done(ExitCode::Usage);
-    }
     request.materialClass = *materialClass;
 
     m_session = std::make_unique<FunctionSession>(context);

@@ -75,13 +75,9 @@ void SummarizeCommand::run(CommandContext& context, const QStringList& arguments
     }
     request.length = *parsedLength;
     request.aspect = parsed->value(QStringLiteral("aspect")).trimmed();
-    const QString className = parsed->has(QStringLiteral("class")) ? parsed->value(QStringLiteral("class"))
-                                                                   : context.settings.text(settings::keys::ProtectionDefaultClass);
-    const auto textClass = domain::parseProtectionClass(className);
-    if (!textClass) {
-        context.output.error(tr("Unknown protection class '%1'; use none, normal, high or very-high.").arg(className));
+    const auto textClass = classOption(context, *parsed);
+    if (!textClass)
         return done(ExitCode::Usage);
-    }
     request.textClass = *textClass;
 
     m_session = std::make_unique<FunctionSession>(context);

@@ -1,5 +1,6 @@
 #include "core/index/indexdatabase.h"
 
+#include "core/database/connection.h"
 #include "core/database/sqlsupport.h"
 #include "core/index/germantokenizer.h"
 #include "core/index/schema.h"
@@ -104,50 +105,33 @@ QByteArray vectorBlob(const QVector<float>& vector)
 
 common::Result<std::unique_ptr<IndexDatabase>> IndexDatabase::open(const QString& path)
 {
-    const QString connectionName = QStringLiteral("genius-index-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
-    // Readers and the importer share the file; wait for a writer instead of failing.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    auto index = std::unique_ptr<IndexDatabase>(new IndexDatabase(db, path));
-    if (!db.open())
-        return fail(ErrorCode::Io, QStringLiteral("The index database %1 cannot be opened: %2")
-                                       .arg(path, db.lastError().text()));
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return fail(ErrorCode::Unavailable, QStringLiteral("The SQLite driver does not expose its handle."));
-    sqlite3* raw = *static_cast<sqlite3* const*>(handle.data());
-    if (auto registered = registerGermanTokenizer(raw); !registered)
-        return std::unexpected(registered.error());
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
-        if (auto done = index->exec(QString::fromLatin1(pragma)); !done)
-            return std::unexpected(done.error());
-    }
+    // The tokenizer is registered on the raw handle before any statement touches the FTS tables.
+    const auto registerTokenizer = [](QSqlDatabase& db) -> common::Result<void> {
+        const QVariant handle = db.driver()->handle();
+        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+            return fail(ErrorCode::Unavailable, QStringLiteral("The SQLite driver does not expose its handle."));
+        return registerGermanTokenizer(*static_cast<sqlite3* const*>(handle.data()));
+    };
+    auto connection = database::Connection::open(path, QStringLiteral("index database"), QStringLiteral("genius-index"),
+                                                 registerTokenizer);
+    if (!connection)
+        return std::unexpected(connection.error());
+    QSqlDatabase db = (*connection)->db();
     if (auto migrated = migrate(db); !migrated)
         return std::unexpected(migrated.error());
-    return index;
+    return std::unique_ptr<IndexDatabase>(new IndexDatabase(std::move(*connection), path));
 }
 
-IndexDatabase::IndexDatabase(QSqlDatabase db, QString path)
-    : m_db(std::move(db))
+IndexDatabase::IndexDatabase(std::unique_ptr<database::Connection> connection, QString path)
+    : m_connection(std::move(connection))
+    , m_db(m_connection->db())
     , m_path(std::move(path))
 {
 }
 
 IndexDatabase::~IndexDatabase()
 {
-    const QString name = m_db.connectionName();
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(name);
-}
-
-common::Result<void> IndexDatabase::exec(const QString& sql) const
-{
-    QSqlQuery query(m_db);
-    if (!query.exec(sql))
-        return std::unexpected(queryError(query, QStringLiteral("run %1").arg(sql.section(QLatin1Char(' '), 0, 2))));
-    return {};
+    m_db = QSqlDatabase(); // the connection is removed only when no copy is left
 }
 
 common::Result<IndexDatabase::Added> IndexDatabase::addDocument(const NewDocument& document)

@@ -12,6 +12,10 @@
 
 #include <memory>
 
+namespace genius::database {
+class Connection;
+}
+
 namespace genius::index {
 
 /// What to list.
@@ -96,10 +100,10 @@ public:
     common::Result<void> assign(qint64 documentId, const QString& collectionName);
 
 private:
-    IndexDatabase(QSqlDatabase db, QString path);
-    common::Result<void> exec(const QString& sql) const;
+    IndexDatabase(std::unique_ptr<database::Connection> connection, QString path);
 
-    QSqlDatabase m_db;
+    std::unique_ptr<database::Connection> m_connection;
+    QSqlDatabase m_db; ///< m_connection's, kept at hand for the queries
     QString m_path;
 };
 

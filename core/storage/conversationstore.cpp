@@ -1,5 +1,6 @@
 #include "core/storage/conversationstore.h"
 
+#include "core/database/connection.h"
 #include "core/database/sqlsupport.h"
 #include "core/storage/conversationschema.h"
 #include "core/storage/storagelogging.h"
@@ -145,45 +146,26 @@ QString ConversationStore::fileName()
 
 common::Result<std::unique_ptr<ConversationStore>> ConversationStore::open(const QString& path)
 {
-    const QString connectionName =
-        QStringLiteral("genius-conversations-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
-    // The desktop app and genius-cli may share the file; wait for a writer instead of failing.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    auto store = std::unique_ptr<ConversationStore>(new ConversationStore(db, path));
-    if (!db.open())
-        return fail(ErrorCode::Io, QStringLiteral("The conversation database %1 cannot be opened: %2")
-                                       .arg(path, db.lastError().text()));
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
-        if (auto done = store->exec(QString::fromLatin1(pragma)); !done)
-            return std::unexpected(done.error());
-    }
+    auto connection = database::Connection::open(path, QStringLiteral("conversation database"),
+                                                 QStringLiteral("genius-conversations"));
+    if (!connection)
+        return std::unexpected(connection.error());
+    QSqlDatabase db = (*connection)->db();
     if (auto migrated = migrateConversationSchema(db); !migrated)
         return std::unexpected(migrated.error());
-    return store;
+    return std::unique_ptr<ConversationStore>(new ConversationStore(std::move(*connection), path));
 }
 
-ConversationStore::ConversationStore(QSqlDatabase db, QString path)
-    : m_db(std::move(db))
+ConversationStore::ConversationStore(std::unique_ptr<database::Connection> connection, QString path)
+    : m_connection(std::move(connection))
+    , m_db(m_connection->db())
     , m_path(std::move(path))
 {
 }
 
 ConversationStore::~ConversationStore()
 {
-    const QString name = m_db.connectionName();
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(name);
-}
-
-common::Result<void> ConversationStore::exec(const QString& sql) const
-{
-    QSqlQuery query(m_db);
-    if (!query.exec(sql))
-        return std::unexpected(queryError(query, QStringLiteral("run %1").arg(sql.section(QLatin1Char(' '), 0, 2))));
-    return {};
+    m_db = QSqlDatabase(); // the connection is removed only when no copy is left
 }
 
 common::Result<ConversationRecord> ConversationStore::create(ConversationFunction function,

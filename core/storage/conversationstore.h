@@ -10,6 +10,10 @@
 
 #include <memory>
 
+namespace genius::database {
+class Connection;
+}
+
 namespace genius::storage {
 
 /// The conversations of one profile in `conversations.sqlite` (SQLite in WAL mode, numbered
@@ -84,13 +88,13 @@ public:
     common::Result<int> purgeExpired(const QDateTime& now, const RetentionPolicy& policy);
 
 private:
-    ConversationStore(QSqlDatabase db, QString path);
-    common::Result<void> exec(const QString& sql) const;
+    ConversationStore(std::unique_ptr<database::Connection> connection, QString path);
     common::Result<MessageRecord> insertMessage(const ConversationRecord& conversation, const QString& parentId,
                                                 const NewMessage& message);
     common::Result<QString> newestLeafBelow(const QString& messageId) const;
 
-    QSqlDatabase m_db;
+    std::unique_ptr<database::Connection> m_connection;
+    QSqlDatabase m_db; ///< m_connection's, kept at hand for the queries
     QString m_path;
 };
 
