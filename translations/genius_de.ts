@@ -27,24 +27,6 @@
         <translation>Eine Frage an ein importiertes Dokument stellen, mit Quellenangaben</translation>
     </message>
     <message>
-        <source>Usage: genius-cli ask --document ID QUESTION...
-
-Answers from the document only and cites its pages as [n]. A document that fits
-the model's context goes in whole; a longer one through retrieval within it. The
-request carries the higher of the document's class and protection/defaultClass and
-goes only to a model cleared for it. When no model may read it (very-high, no
-gateway, none cleared) the best passages are shown instead and nothing is sent
-(--json: "local": true). QUESTION '-' reads standard input.</source>
-        <translation>Aufruf: genius-cli ask --document ID FRAGE...
-
-Antwortet nur aus dem Dokument und belegt seine Seiten mit [n]. Ein Dokument, das in
-den Kontext des Modells passt, geht ganz hinein; ein längeres über die Suche darin.
-Die Anfrage trägt die höhere Klasse von Dokument und protection/defaultClass und
-geht nur an ein dafür freigegebenes Modell. Darf kein Modell es lesen (very-high,
-kein Gateway, keines freigegeben), werden stattdessen die besten Fundstellen gezeigt
-und nichts gesendet (--json: "local": true). FRAGE '-' liest die Standardeingabe.</translation>
-    </message>
-    <message>
         <source>Name the document with --document ID (see 'genius-cli documents').</source>
         <translation>Nennen Sie das Dokument mit --document ID (siehe 'genius-cli documents').</translation>
     </message>
@@ -55,6 +37,25 @@ und nichts gesendet (--json: "local": true). FRAGE '-' liest die Standardeingabe
     <message>
         <source>The document contains nothing on this question.</source>
         <translation>Das Dokument enthält nichts zu dieser Frage.</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli ask --document ID[,ID...] QUESTION...
+
+Answers from the document(s) only and cites their pages as [n]. Documents that
+fit the model's context go in whole; longer ones through retrieval within them. The
+request carries the highest of the documents' classes and protection/defaultClass and
+goes only to a model cleared for it. When no model may read it (very-high, no
+gateway, none cleared) the best passages are shown instead and nothing is sent
+(--json: "local": true). QUESTION '-' reads standard input.</source>
+        <translation>Aufruf: genius-cli ask --document ID[,ID...] FRAGE...
+
+Antwortet nur aus dem Dokument bzw. den Dokumenten und belegt ihre Seiten mit [n].
+Dokumente, die in den Kontext des Modells passen, gehen ganz hinein; längere über die
+Suche darin. Die Anfrage trägt die höchste Klasse der Dokumente und von
+protection/defaultClass und geht nur an ein dafür freigegebenes Modell. Darf kein
+Modell sie lesen (very-high, kein Gateway, keines freigegeben), werden stattdessen die
+besten Fundstellen gezeigt und nichts gesendet (--json: "local": true). FRAGE '-'
+liest die Standardeingabe.</translation>
     </message>
 </context>
 <context>

@@ -19,11 +19,11 @@ QString AskCommand::summary() const
 
 QString AskCommand::usage() const
 {
-    return tr("Usage: genius-cli ask --document ID QUESTION...\n"
+    return tr("Usage: genius-cli ask --document ID[,ID...] QUESTION...\n"
               "\n"
-              "Answers from the document only and cites its pages as [n]. A document that fits\n"
-              "the model's context goes in whole; a longer one through retrieval within it. The\n"
-              "request carries the higher of the document's class and protection/defaultClass and\n"
+              "Answers from the document(s) only and cites their pages as [n]. Documents that\n"
+              "fit the model's context go in whole; longer ones through retrieval within them. The\n"
+              "request carries the highest of the documents' classes and protection/defaultClass and\n"
               "goes only to a model cleared for it. When no model may read it (very-high, no\n"
               "gateway, none cleared) the best passages are shown instead and nothing is sent\n"
               "(--json: \"local\": true). QUESTION '-' reads standard input.");
@@ -34,10 +34,15 @@ void AskCommand::run(CommandContext& context, const QStringList& arguments, Done
     const auto parsed = parse(context, arguments, {{QStringLiteral("document"), true}});
     if (!parsed)
         return done(ExitCode::Usage);
-    const auto id = parseDocumentId(parsed->value(QStringLiteral("document")));
-    if (!id) {
-        context.output.error(tr("Name the document with --document ID (see 'genius-cli documents')."));
-        return done(ExitCode::Usage);
+    // One document, or several as "ID,ID,…".
+    QList<qint64> ids;
+    for (const QString& part : parsed->value(QStringLiteral("document")).split(QLatin1Char(','))) {
+        const auto id = parseDocumentId(part);
+        if (!id) {
+            context.output.error(tr("Name the document with --document ID (see 'genius-cli documents')."));
+            return done(ExitCode::Usage);
+        }
+        ids.append(*id);
     }
     const QString question = textArgument(*parsed);
     if (question.isEmpty()) {
@@ -46,11 +51,11 @@ void AskCommand::run(CommandContext& context, const QStringList& arguments, Done
     }
     m_session = std::make_unique<FunctionSession>(context);
     const Output& output = context.output;
-    m_session->open([this, &output, id = *id, question, done](ExitCode ready) {
+    m_session->open([this, &output, ids, question, done](ExitCode ready) {
         if (ready != ExitCode::Success)
             return done(ready);
         onInterrupt(m_session.get(), [this] { m_session->runner().cancel(); });
-        m_session->ask().ask({id, question}, m_session.get(), [&output, done](services::FunctionResult result) {
+        m_session->ask().ask({ids, question}, m_session.get(), [&output, done](services::FunctionResult result) {
             done(printFunctionResult(output, result, tr("The document contains nothing on this question.")));
         });
     });

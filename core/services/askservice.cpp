@@ -86,36 +86,47 @@ AskService::~AskService() = default;
 
 void AskService::ask(const AskRequest& request, QObject* context, Done done)
 {
-    const auto document = m_database.document(request.documentId);
-    if (!document)
-        return done(std::unexpected(FunctionFailure{document.error(), {}}));
-    if (document->status != index::DocumentStatus::Ready)
-        return done(functionError(ErrorCode::InvalidArgument,
-                                  QStringLiteral("Document %1 is not ready to be asked (status: %2).")
-                                      .arg(request.documentId)
-                                      .arg(index::documentStatusName(document->status))));
-    const ProtectionClass base = domain::higherOf(m_runner.config().defaultClass, document->protectionClass);
+    if (request.documentIds.isEmpty())
+        return done(functionError(ErrorCode::InvalidArgument, QStringLiteral("Name at least one document.")));
+    ProtectionClass base = m_runner.config().defaultClass;
+    QList<index::DocumentRecord> records;
+    for (const qint64 id : request.documentIds) {
+        const auto document = m_database.document(id);
+        if (!document)
+            return done(std::unexpected(FunctionFailure{document.error(), {}}));
+        if (document->status != index::DocumentStatus::Ready)
+            return done(functionError(ErrorCode::InvalidArgument,
+                                      QStringLiteral("Document %1 is not ready to be asked (status: %2).")
+                                          .arg(id)
+                                          .arg(index::documentStatusName(document->status))));
+        // The request carries the highest class of everything it may carry.
+        base = domain::higherOf(base, document->protectionClass);
+        records.append(*document);
+    }
     index::SearchFilter filter;
-    filter.documents = {request.documentId};
+    filter.documents = request.documentIds;
     QPointer<QObject> guardContext(context);
-    const index::DocumentRecord record = *document;
-    m_runner.resolveModel(base, this, [this, guardContext, request, record, base, filter, done](
+    m_runner.resolveModel(base, this, [this, guardContext, request, records, base, filter, done](
                                           std::expected<ModelResolution, FunctionFailure> resolution) mutable {
         if (!guardContext)
             return;
         if (!resolution)
             return done(std::unexpected(resolution.error()));
         if (!resolution->model)
-            return answerLocally(request.question, filter, resolution->localReason, guardContext, done);
+            return answerLocally(request.question, filter, resolution->localReason, base, guardContext, done);
         const domain::ModelInfo model = *resolution->model;
         const int available = m_runner.budgetFor(model.id).promptTokens()
             - estimateTokens(systemPrompt(AssistantFunction::Ask)) - estimateTokens(request.question) - kQuestionMargin;
-        auto whole = wholeDocument(record.id, record.name, record.protectionClass);
-        if (!whole)
-            return done(std::unexpected(FunctionFailure{whole.error(), {}}));
-        if (tokensOf(*whole) <= available)
-            return answerFromSources(false, base, model, *whole, request.question, guardContext, done);
-        // Too long for the context: the passages of this document that bear on the question.
+        QList<AnswerSource> whole;
+        for (const index::DocumentRecord& record : records) {
+            auto pages = wholeDocument(record);
+            if (!pages)
+                return done(std::unexpected(FunctionFailure{pages.error(), {}}));
+            whole.append(*pages);
+        }
+        if (tokensOf(whole) <= available)
+            return answerFromSources(false, base, model, whole, request.question, guardContext, done);
+        // Too long for the context: the passages of these documents that bear on the question.
         filter.maxClass = model.clearance;
         retrieve(request.question, filter, SearchMode::Hybrid, base, kRetrievedPassages, guardContext,
                  [this, guardContext, base, model, request, done](std::expected<Retrieved, FunctionFailure> retrieved) {
@@ -151,7 +162,7 @@ void AskService::research(const ResearchRequest& request, QObject* context, Done
     // A very-high collection is researched on this workstation only: not even the question
     // goes to the gateway, since it is asked of very-high content.
     if (wanted == ProtectionClass::VeryHigh)
-        return answerLocally(request.question, filter, LocalReason::VeryHigh, context, done);
+        return answerLocally(request.question, filter, LocalReason::VeryHigh, wanted, context, done);
     QPointer<QObject> guardContext(context);
     m_runner.resolveModelAtMost(wanted, base, this, [this, guardContext, request, filter, base, wanted, done](
                                                         std::expected<ModelResolution, FunctionFailure> resolution) mutable {
@@ -160,7 +171,7 @@ void AskService::research(const ResearchRequest& request, QObject* context, Done
         if (!resolution)
             return done(std::unexpected(resolution.error()));
         if (!resolution->model)
-            return answerLocally(request.question, filter, resolution->localReason, guardContext, done);
+            return answerLocally(request.question, filter, resolution->localReason, base, guardContext, done);
         const domain::ModelInfo model = *resolution->model;
         // Retrieval never returns chunks above the clearance of the model that reads them.
         const index::SearchFilter uncapped = filter;
@@ -175,7 +186,7 @@ void AskService::research(const ResearchRequest& request, QObject* context, Done
                          // clearance may, and they are searched here without sending anything.
                          const LocalReason reason =
                              wanted == ProtectionClass::VeryHigh ? LocalReason::VeryHigh : LocalReason::NoClearedModel;
-                         return answerLocally(request.question, uncapped, reason, guardContext, done);
+                         return answerLocally(request.question, uncapped, reason, wanted, guardContext, done);
                      }
                      if (retrieved->sources.isEmpty()) {
                          FunctionAnswer answer;
@@ -196,19 +207,19 @@ void AskService::research(const ResearchRequest& request, QObject* context, Done
 }
 
 void AskService::answerLocally(const QString& question, index::SearchFilter filter, LocalReason reason,
-                               QObject* context, Done done)
+                               ProtectionClass baseClass, QObject* context, Done done)
 {
     // Nothing leaves: lexical retrieval only, over everything the filter names.
     filter.maxClass = ProtectionClass::VeryHigh;
     retrieve(question, filter, SearchMode::Lexical, ProtectionClass::VeryHigh, kLocalPassages, context,
-             [this, reason, done](std::expected<Retrieved, FunctionFailure> retrieved) {
+             [reason, baseClass, done](std::expected<Retrieved, FunctionFailure> retrieved) {
                  if (!retrieved)
                      return done(std::unexpected(retrieved.error()));
                  FunctionAnswer answer;
                  answer.local = true;
                  answer.localReason = reason;
                  answer.evidence = !retrieved->sources.isEmpty();
-                 answer.requestClass = highestClass(retrieved->sources, m_runner.config().defaultClass);
+                 answer.requestClass = highestClass(retrieved->sources, baseClass);
                  QStringList lines;
                  for (qsizetype i = 0; i < retrieved->sources.size(); ++i) {
                      const AnswerSource& source = retrieved->sources.at(i);
@@ -336,20 +347,17 @@ common::Result<QList<AnswerSource>> AskService::splitAtPages(const AnswerSource&
     return pieces.isEmpty() ? QList<AnswerSource>{passage} : pieces;
 }
 
-common::Result<QList<AnswerSource>> AskService::wholeDocument(qint64 documentId, const QString& name, ProtectionClass cls)
+common::Result<QList<AnswerSource>> AskService::wholeDocument(const index::DocumentRecord& document)
 {
-    const auto document = m_database.document(documentId);
-    if (!document)
-        return std::unexpected(document.error());
-    const auto pages = m_database.pages(documentId);
+    const auto pages = m_database.pages(document.id);
     if (!pages)
         return std::unexpected(pages.error());
     QList<AnswerSource> sources;
     for (const documents::PageText& page : *pages) {
         if (page.text.trimmed().isEmpty())
             continue;
-        const int number = document->paged ? page.number : 0;
-        sources.append(AnswerSource{documentId, name, number, number, page.text, cls});
+        const int number = document.paged ? page.number : 0;
+        sources.append(AnswerSource{document.id, document.name, number, number, page.text, document.protectionClass});
     }
     return sources;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/index/documentrecord.h"
 #include "core/index/search.h"
 #include "core/domain/modelinfo.h"
 #include "core/services/functionresult.h"
@@ -23,7 +24,7 @@ struct ModelResolution;
 
 /// Einzeldokumente befragen.
 struct AskRequest {
-    qint64 documentId = 0;
+    QList<qint64> documentIds; ///< one or more imported documents
     QString question;
 };
 
@@ -33,8 +34,8 @@ struct ResearchRequest {
     QString question;
 };
 
-/// Answers questions from documents with citations: `ask` puts a document that fits into the
-/// context whole (one source per page) and retrieves within it when it does not; `research`
+/// Answers questions from documents with citations: `ask` puts documents that fit into the
+/// context whole (one source per page) and retrieves within them when they do not; `research`
 /// retrieves across collections, capped at the clearance of the model that will read the
 /// passages, and answers "no evidence" without asking a model when nothing relevant is
 /// found. When no model may read the content (very-high, no gateway, no cleared model) both
@@ -70,12 +71,11 @@ private:
                            const QList<AnswerSource>& sources, const QString& question, QObject* context, Done done);
     void retrieve(const QString& question, const index::SearchFilter& filter, index::SearchMode mode,
                   domain::ProtectionClass queryClass, int topK, QObject* context, RetrievedDone done);
-    void answerLocally(const QString& question, index::SearchFilter filter, LocalReason reason, QObject* context,
-                       Done done);
+    void answerLocally(const QString& question, index::SearchFilter filter, LocalReason reason,
+                       domain::ProtectionClass baseClass, QObject* context, Done done);
     common::Result<QList<AnswerSource>> sourcesFromHits(const QList<index::SearchHit>& hits);
     common::Result<QList<AnswerSource>> splitAtPages(const AnswerSource& passage, int start, int end);
-    common::Result<QList<AnswerSource>> wholeDocument(qint64 documentId, const QString& name,
-                                                      domain::ProtectionClass cls);
+    common::Result<QList<AnswerSource>> wholeDocument(const index::DocumentRecord& document);
 
     index::IndexDatabase& m_database;
     SearchService& m_search;

@@ -12,6 +12,9 @@ int retrieval(const QStringList& arguments);
 /// `legal-retrieval [--laws DIR] [--questions FILE] [--details] [--all-laws]`: statute
 /// questions, structure-aware chunks against fixed 1000-character chunks.
 int legalRetrieval(const QStringList& arguments);
+/// `evidence-gate [--laws DIR] [--questions FILE] [--unanswerable FILE] [--details]`: how well
+/// index::EvidenceGate lets the statute questions through and rejects questions the laws do not answer.
+int evidenceGate(const QStringList& arguments);
 /// `tokenizer [--laws DIR]`: FTS5 indexing throughput of our tokenizers and SQLite's.
 int tokenizer(const QStringList& arguments);
 

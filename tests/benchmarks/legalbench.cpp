@@ -3,16 +3,11 @@
 // chunks, plus the two crossed combinations to separate chunking from ranking.
 #include "benchcommands.h"
 #include "benchcommon.h"
+#include "legalcorpus.h"
 
-#include "core/chunking/chunk.h"
 #include "core/index/retriever.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QHash>
-#include <QRegularExpression>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <cstdio>
@@ -24,102 +19,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The laws the questions are about, and distractors with similar wording (SGB X mirrors VwVfG).
-const char* const kLaws[] = {
-    "vwvfg.md",   "vwgo.md",       "bdsg_2018.md", "ifg.md",     "uig_2005.md",  "egovg.md",     "ozg.md",
-    "bmg.md",     "pauswg.md",     "owig_1968.md", "vwzg_2005.md", "arbzg.md",    "bbg_2009.md",  "brkg_2005.md",
-    "gg.md",      "agg.md",        "muschg_2018.md", "jarbschg.md", "gastg.md",   "baunvo.md",    "fstrg.md",
-    "bho.md",     "wogg.md",       "bafoeg.md",    "sgb_10.md",  "vwvg.md",      "bgebg.md",     "beamtstg.md",
-    "ladschlg.md", "barchg_2017.md",
-};
-
 constexpr int kFixedChunkChars = 1000;
-
-struct Law {
-    QString file;
-    QString title;
-    QString text; ///< without the YAML front matter
-};
-
-struct Question {
-    QString text;
-    QString file;
-    int start = 0; ///< span of the expected § / Art. in the law's text
-    int end = 0;
-};
-
-struct Place {
-    QString file;
-    int start = 0;
-    int end = 0;
-};
-
-Law readLaw(const QString& path, const QString& file)
-{
-    QFile input(path);
-    if (!input.open(QIODevice::ReadOnly))
-        return {};
-    QString text = QString::fromUtf8(input.readAll());
-    QString title = file;
-    static const QRegularExpression frontMatter(u"\\A---\\n(.*?)\\n---\\n"_s, QRegularExpression::DotMatchesEverythingOption);
-    if (const auto match = frontMatter.match(text); match.hasMatch()) {
-        static const QRegularExpression titleLine(u"^Title: *(.*)$"_s, QRegularExpression::MultilineOption);
-        if (const auto t = titleLine.match(match.captured(1)); t.hasMatch())
-            title = t.captured(1).trimmed();
-        text = text.mid(match.capturedLength());
-    }
-    return Law{file, title, text};
-}
-
-/// The span of "§ N" / "Art N" in a law: from its heading line to the next heading.
-std::pair<int, int> unitSpan(const QString& text, const QString& unit)
-{
-    const QString number = unit.section(u' ', 1);
-    const QString pattern = unit.startsWith(u"Art"_s) ? u"^#+ Art\\.? %1\\b"_s : u"^#+ § %1\\b"_s;
-    const QRegularExpression heading(pattern.arg(QRegularExpression::escape(number)), QRegularExpression::MultilineOption);
-    const auto match = heading.match(text);
-    if (!match.hasMatch())
-        return {-1, -1};
-    static const QRegularExpression nextHeading(u"^#"_s, QRegularExpression::MultilineOption);
-    const auto next = nextHeading.match(text, match.capturedEnd());
-    return {static_cast<int>(match.capturedStart()), next.hasMatch() ? static_cast<int>(next.capturedStart()) : static_cast<int>(text.size())};
-}
-
-bool answers(const Place& place, const Question& question)
-{
-    if (place.file != question.file)
-        return false;
-    const int overlap = std::min(place.end, question.end) - std::max(place.start, question.start);
-    return overlap >= std::min(100, question.end - question.start);
-}
-
-/// An index with one document per law and its chunks; remembers where each chunk came from.
-struct ChunkedIndex {
-    BenchIndex index;
-    QHash<qint64, Place> places;
-    qint64 chunks = 0;
-
-    bool add(const Law& law, const QList<chunking::Chunk>& pieces)
-    {
-        const qint64 document = index.addDocument(law.file);
-        QSqlQuery plain(index.db());
-        plain.prepare(u"INSERT INTO plain(rowid, body) VALUES (?, ?)"_s);
-        for (const chunking::Chunk& piece : pieces) {
-            const QString heading = piece.headingPath.join(u" › "_s);
-            const qint64 id = index.addChunk(document, piece.ordinal, heading, piece.text);
-            plain.addBindValue(id);
-            plain.addBindValue(heading.isEmpty() ? piece.text : heading + u'\n' + piece.text);
-            if (id == 0 || !plain.exec()) {
-                std::fprintf(stderr, "%s chunk %d: %s\n", qPrintable(law.file), piece.ordinal,
-                             qPrintable(id == 0 ? u"chunk row refused"_s : plain.lastError().text()));
-                return false;
-            }
-            places.insert(id, Place{law.file, piece.start, piece.end});
-            ++chunks;
-        }
-        return true;
-    }
-};
 
 QList<chunking::Chunk> fixedChunks(const QString& text)
 {
@@ -135,23 +35,22 @@ QList<chunking::Chunk> fixedChunks(const QString& text)
     return pieces;
 }
 
-
 using Search = std::function<QList<qint64>(const QString&)>;
 
-void evaluate(const QString& system, const QString& chunking, const ChunkedIndex& index, const QList<Question>& questions,
+void evaluate(const QString& system, const QString& chunking, const ChunkedIndex& index, const QList<LegalQuestion>& questions,
               const Search& search, bool details)
 {
     double r1 = 0, r5 = 0, r10 = 0, mrr = 0;
     QElapsedTimer timer;
     timer.start();
     qint64 searching = 0;
-    for (const Question& question : questions) {
+    for (const LegalQuestion& question : questions) {
         const qint64 before = timer.nsecsElapsed();
         const QList<qint64> ranking = search(question.text);
         searching += timer.nsecsElapsed() - before;
         int rank = -1;
         for (int i = 0; i < ranking.size() && i < 10 && rank < 0; ++i) {
-            if (answers(index.places.value(ranking[i]), question))
+            if (answers(index.place(ranking[i]), question))
                 rank = i;
         }
         if (details)
@@ -167,7 +66,7 @@ void evaluate(const QString& system, const QString& chunking, const ChunkedIndex
         .add(u"system"_s, system)
         .add(u"chunking"_s, chunking)
         .add(u"questions"_s, static_cast<qint64>(questions.size()))
-        .add(u"chunks"_s, index.chunks)
+        .add(u"chunks"_s, index.chunks())
         .add(u"r1"_s, r1 / n)
         .add(u"r5"_s, r5 / n)
         .add(u"r10"_s, r10 / n)
@@ -187,65 +86,30 @@ int legalRetrieval(const QStringList& arguments)
     const QString questionFile = options.text(u"questions"_s, QStringLiteral(GENIUS_BENCH_DATA_DIR "/legal_questions.tsv"));
 
     // --all-laws: every law of the corpus (about 300) as distractors, for a larger index.
-    QStringList files;
-    for (const char* file : kLaws)
-        files.append(QString::fromUtf8(file));
-    if (options.has(u"all-laws"_s)) {
-        for (const QString& file : lawDir.entryList({u"*.md"_s}, QDir::Files, QDir::Name))
-            if (!files.contains(file))
-                files.append(file);
-    }
-    QHash<QString, Law> laws;
-    for (const QString& file : files) {
-        const Law law = readLaw(lawDir.filePath(file), file);
-        if (law.text.isEmpty())
-            return failWith(u"cannot read %1"_s.arg(lawDir.filePath(file)));
-        laws.insert(law.file, law);
-    }
-    QList<Question> questions;
-    QFile input(questionFile);
-    if (!input.open(QIODevice::ReadOnly))
-        return failWith(u"cannot read %1"_s.arg(questionFile));
-    while (!input.atEnd()) {
-        const QString line = QString::fromUtf8(input.readLine()).trimmed();
-        if (line.isEmpty() || line.startsWith(u'#'))
-            continue;
-        const QStringList fields = line.split(u'\t');
-        if (fields.size() != 3 || !laws.contains(fields[1]))
-            return failWith(u"bad question line: %1"_s.arg(line));
-        const auto [start, end] = unitSpan(laws[fields[1]].text, fields[2]);
-        if (start < 0)
-            return failWith(u"%1 has no %2"_s.arg(fields[1], fields[2]));
-        questions.append(Question{fields[0], fields[1], start, end});
-    }
+    const QStringList files = lawFiles(lawDir, options.has(u"all-laws"_s));
+    const auto laws = readLaws(lawDir, files);
+    if (!laws)
+        return failWith(laws.error());
+    const auto questions = readLegalQuestions(questionFile, *laws);
+    if (!questions)
+        return failWith(questions.error());
 
-    ChunkedIndex structured, fixed;
+    ChunkedIndex structured(true), fixed(true);
     for (ChunkedIndex* index : {&structured, &fixed}) {
-        if (!index->index.error().isEmpty())
-            return failWith(index->index.error());
-        QSqlQuery create(index->index.db());
-        if (!create.exec(u"CREATE VIRTUAL TABLE plain USING fts5(body)"_s))
-            return failWith(u"cannot create the plain FTS5 table"_s);
-        index->index.db().transaction();
+        if (!index->error().isEmpty())
+            return failWith(index->error());
     }
-    for (const QString& file : files) { // in a fixed order: chunk ids break score ties
-        const Law& law = laws[file];
-        chunking::ChunkSource source;
-        source.title = law.title;
-        source.pages = {law.text};
-        source.paged = false;
-        source.markdown = true;
-        if (!structured.add(law, chunking::chunkDocument(source)) || !fixed.add(law, fixedChunks(law.text)))
-            return failWith(u"cannot index %1"_s.arg(law.file));
-    }
-    for (ChunkedIndex* index : {&structured, &fixed})
-        index->index.db().commit();
+    if (const QString failed = structured.addLaws(files, *laws, structuredChunks); !failed.isEmpty())
+        return failWith(failed);
+    if (const QString failed = fixed.addLaws(files, *laws, [](const Law& law) { return fixedChunks(law.text); });
+        !failed.isEmpty())
+        return failWith(failed);
 
     const bool details = options.has(u"details"_s);
     for (ChunkedIndex* index : {&structured, &fixed}) {
         const QString chunking = index == &structured ? u"structure-aware"_s : u"fixed-1000"_s;
-        index::Retriever retriever(index->index.db());
-        evaluate(u"ours"_s, chunking, *index, questions, [&](const QString& question) {
+        index::Retriever retriever(index->db());
+        evaluate(u"ours"_s, chunking, *index, *questions, [&](const QString& question) {
             QList<qint64> ids;
             if (const auto hits = retriever.lexical(question, {}, 10))
                 for (const auto& hit : *hits)
@@ -257,7 +121,7 @@ int legalRetrieval(const QStringList& arguments)
             auto tuning = retriever.lexicalTuning();
             tuning.trigramWeight = 0.0;
             retriever.setLexicalTuning(tuning);
-            evaluate(u"ours:-trigram"_s, chunking, *index, questions, [&](const QString& question) {
+            evaluate(u"ours:-trigram"_s, chunking, *index, *questions, [&](const QString& question) {
                 QList<qint64> ids;
                 if (const auto hits = retriever.lexical(question, {}, 10))
                     for (const auto& hit : *hits)
@@ -265,9 +129,9 @@ int legalRetrieval(const QStringList& arguments)
                 return ids;
             }, details);
         }
-        evaluate(u"plain-fts5"_s, chunking, *index, questions, [&](const QString& question) {
+        evaluate(u"plain-fts5"_s, chunking, *index, *questions, [&](const QString& question) {
             QList<qint64> ids;
-            QSqlQuery query(index->index.db());
+            QSqlQuery query(index->db());
             query.prepare(u"SELECT rowid FROM plain WHERE plain MATCH ? ORDER BY rank LIMIT 10"_s);
             query.addBindValue(plainQuery(question));
             if (query.exec())

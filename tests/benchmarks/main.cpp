@@ -21,6 +21,7 @@ const Command kCommands[] = {
      genius::bench::vectorSearch},
     {"retrieval", "[--corpus DIR] [--sweep] [--failures]", genius::bench::retrieval},
     {"legal-retrieval", "[--laws DIR] [--questions FILE] [--details] [--all-laws]", genius::bench::legalRetrieval},
+    {"evidence-gate", "[--laws DIR] [--questions FILE] [--unanswerable FILE] [--details]", genius::bench::evidenceGate},
     {"tokenizer", "[--laws DIR]", genius::bench::tokenizer},
     {"import-pdf", "[--dir DIR]", genius::bench::importPdf},
     {"import-ocr", "[--dir DIR]", genius::bench::importOcr},

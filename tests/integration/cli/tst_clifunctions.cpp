@@ -300,6 +300,14 @@ private Q_SLOTS:
         QVERIFY(!summary.object()[u"points"_s].toArray().isEmpty());
         QVERIFY(!summary.object()[u"summary"_s].toString().isEmpty());
 
+        // Asked together with a normal document, the request carries the highest class: very-high.
+        const Run both = json({u"ask"_s, u"--document"_s, u"%1,%2"_s.arg(m_satzungId).arg(m_personalId),
+                               u"Wann wurde die Nebentätigkeit genehmigt?"_s});
+        QCOMPARE(both.exitCode, 0);
+        QCOMPARE(both.object()[u"local"_s].toBool(), true);
+        QCOMPARE(both.object()[u"class"_s].toString(), u"very-high"_s);
+        QCOMPARE(both.object()[u"sources"_s].toArray().first()[u"document"_s].toInteger(), m_personalId);
+
         const Run text = run({u"ask"_s, u"--document"_s, QString::number(m_personalId), u"Nebentätigkeit?"_s});
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.err.contains(u"very-high never leaves this workstation"_s));
