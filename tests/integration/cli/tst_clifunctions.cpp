@@ -272,6 +272,11 @@ private Q_SLOTS:
         const Run text = run({u"research"_s, u"--collection"_s, u"satzungen"_s, u"Mondlandung von Raketen?"_s});
         QCOMPARE(text.exitCode, 0);
         QCOMPARE(text.out.trimmed(), u"The collections contain no evidence for this question."_s);
+        // Staff read it in German.
+        QCOMPARE(run({u"settings"_s, u"set"_s, u"ui/language"_s, u"de"_s}).exitCode, 0);
+        const Run german = run({u"research"_s, u"--collection"_s, u"satzungen"_s, u"Mondlandung von Raketen?"_s});
+        QCOMPARE(run({u"settings"_s, u"reset"_s, u"ui/language"_s}).exitCode, 0);
+        QCOMPARE(german.out.trimmed(), u"Die Kollektionen enthalten keine Belege zu dieser Frage."_s);
     }
 
     void veryHigh_isAnsweredLocally_andTheSimulatorSeesNothing()
