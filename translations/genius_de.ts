@@ -142,6 +142,18 @@ Gateway sie meldet (LiteLLM /key/info). Meldet ein Gateway nichts, bleiben beide
         <translation>Der Inhaltsfilter des Gateways hat die Antwort gestoppt.</translation>
     </message>
     <message>
+        <source>Conversation %1 has the protection class very-high and never leaves this workstation; nothing was sent.</source>
+        <translation>Unterhaltung %1 hat den Schutzbedarf very-high und verlässt diesen Arbeitsplatz nie; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Conversation: %1</source>
+        <translation>Unterhaltung: %1</translation>
+    </message>
+    <message>
+        <source>The answer could not be stored: %1</source>
+        <translation>Die Antwort konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
         <source>Usage: genius-cli chat [--class none|normal|high|very-high] [--conversation ID] PROMPT...
 
 Streams the answer to standard output. The request carries the protection class
@@ -152,7 +164,10 @@ reads the prompt from standard input. Ctrl+C stops the answer (exit 7).
 Every chat is stored: without --conversation a new conversation starts and its id
 is printed to standard error ('Conversation: ID'; with --json as 'conversation').
 --conversation ID continues it: its current branch goes along as history, as much
-as fits the context, and the request carries at least the conversation's class.</source>
+as fits the context, and the request carries at least the conversation's class.
+With --conversation, --regenerate (no PROMPT) answers the branch's last question
+again beside the earlier answer, and --edit MESSAGE PROMPT asks PROMPT instead of
+the question MESSAGE of the current branch, on a new branch (see 'conversations show').</source>
         <translation>Aufruf: genius-cli chat [--class none|normal|high|very-high] [--conversation ID] PROMPT...
 
 Gibt die Antwort fortlaufend auf der Standardausgabe aus. Die Anfrage trägt den
@@ -165,19 +180,26 @@ Jeder Chat wird gespeichert: ohne --conversation beginnt eine neue Unterhaltung,
 ID auf der Standardfehlerausgabe erscheint („Unterhaltung: ID“; mit --json als
 „conversation“). --conversation ID setzt sie fort: ihr aktueller Zweig geht als
 Verlauf mit, soweit er in den Kontext passt, und die Anfrage trägt mindestens den
-Schutzbedarf der Unterhaltung.</translation>
+Schutzbedarf der Unterhaltung.
+Mit --conversation beantwortet --regenerate (ohne PROMPT) die letzte Frage des Zweigs
+neu, neben der früheren Antwort, und --edit NACHRICHT PROMPT stellt PROMPT anstelle der
+Frage NACHRICHT des aktuellen Zweigs, auf einem neuen Zweig (siehe 'conversations show').</translation>
     </message>
     <message>
-        <source>Conversation %1 has the protection class very-high and never leaves this workstation; nothing was sent.</source>
-        <translation>Unterhaltung %1 hat den Schutzbedarf very-high und verlässt diesen Arbeitsplatz nie; es wurde nichts gesendet.</translation>
+        <source>--regenerate and --edit need --conversation ID.</source>
+        <translation>--regenerate und --edit brauchen --conversation ID.</translation>
     </message>
     <message>
-        <source>Conversation: %1</source>
-        <translation>Unterhaltung: %1</translation>
+        <source>--regenerate takes no prompt.</source>
+        <translation>--regenerate nimmt keinen Prompt.</translation>
     </message>
     <message>
-        <source>The answer could not be stored: %1</source>
-        <translation>Die Antwort konnte nicht gespeichert werden: %1</translation>
+        <source>Conversation %1 has no question to answer again.</source>
+        <translation>Die Unterhaltung %1 enthält keine Frage, die neu beantwortet werden könnte.</translation>
+    </message>
+    <message>
+        <source>Message %1 is not a question on the current branch of conversation %2.</source>
+        <translation>Die Nachricht %1 ist keine Frage auf dem aktuellen Zweig der Unterhaltung %2.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace genius::cli {
@@ -65,19 +66,33 @@ QString ChatCommand::usage() const
               "Every chat is stored: without --conversation a new conversation starts and its id\n"
               "is printed to standard error ('Conversation: ID'; with --json as 'conversation').\n"
               "--conversation ID continues it: its current branch goes along as history, as much\n"
-              "as fits the context, and the request carries at least the conversation's class.");
+              "as fits the context, and the request carries at least the conversation's class.\n"
+              "With --conversation, --regenerate (no PROMPT) answers the branch's last question\n"
+              "again beside the earlier answer, and --edit MESSAGE PROMPT asks PROMPT instead of\n"
+              "the question MESSAGE of the current branch, on a new branch (see 'conversations show').");
 }
 
 void ChatCommand::run(CommandContext& context, const QStringList& arguments, Done done)
 {
-    const auto parsed = parse(context, arguments, {{QStringLiteral("class"), true}, {QStringLiteral("conversation"), true}});
+    const auto parsed = parse(context, arguments,
+                              {{QStringLiteral("class"), true},
+                               {QStringLiteral("conversation"), true},
+                               {QStringLiteral("regenerate"), false},
+                               {QStringLiteral("edit"), true}});
     if (!parsed)
         return done(ExitCode::Usage);
+    const bool regenerate = parsed->has(QStringLiteral("regenerate"));
+    const QString editOf = parsed->value(QStringLiteral("edit")).trimmed();
+    if ((regenerate || parsed->has(QStringLiteral("edit"))) && !parsed->has(QStringLiteral("conversation"))) {
+        context.output.error(tr("--regenerate and --edit need --conversation ID."));
+        return done(ExitCode::Usage);
+    }
     QString prompt = parsed->positional.join(QLatin1Char(' '));
     if (prompt == QLatin1String("-"))
         prompt = QTextStream(stdin).readAll();
-    if (prompt.trimmed().isEmpty()) {
-        context.output.error(tr("No prompt given. Run 'genius-cli chat --help'."));
+    if (regenerate != prompt.trimmed().isEmpty()) {
+        context.output.error(regenerate ? tr("--regenerate takes no prompt.")
+                                        : tr("No prompt given. Run 'genius-cli chat --help'."));
         return done(ExitCode::Usage);
     }
     const auto requestClass = classOption(context, *parsed);
@@ -113,9 +128,37 @@ void ChatCommand::run(CommandContext& context, const QStringList& arguments, Don
             context.output.error(path.error().detail);
             return done(exitCodeFor(path.error()));
         }
-        history = historyOf(*path);
+        if (regenerate) {
+            // The branch up to its last question goes again; the new answer joins the old one.
+            const auto last = std::find_if(path->crbegin(), path->crend(), [](const storage::MessageRecord& message) {
+                return message.role == storage::MessageRole::User;
+            });
+            if (last == path->crend()) {
+                context.output.error(tr("Conversation %1 has no question to answer again.").arg(m_turn.conversationId));
+                return done(ExitCode::BadInput);
+            }
+            const qsizetype question = std::distance(last, path->crend()) - 1;
+            history = historyOf(path->mid(0, question + 1));
+            prompt = last->content;
+            m_turn.questionId = last->id;
+            m_turn.reuseQuestion = true;
+        } else if (!editOf.isEmpty()) {
+            const auto edited = std::find_if(path->cbegin(), path->cend(), [&editOf](const storage::MessageRecord& message) {
+                return message.id == editOf && message.role == storage::MessageRole::User;
+            });
+            if (edited == path->cend()) {
+                context.output.error(tr("Message %1 is not a question on the current branch of conversation %2.")
+                                         .arg(editOf, m_turn.conversationId));
+                return done(ExitCode::BadInput);
+            }
+            history = historyOf(path->mid(0, std::distance(path->cbegin(), edited)));
+            m_turn.editOf = editOf;
+        } else {
+            history = historyOf(*path);
+        }
     }
-    history.append({QStringLiteral("user"), prompt});
+    if (!m_turn.reuseQuestion)
+        history.append({QStringLiteral("user"), prompt});
 
     services::ChatOptions options;
     options.requestClass = m_turn.requestClass;
@@ -145,7 +188,9 @@ void ChatCommand::run(CommandContext& context, const QStringList& arguments, Don
             question.content = prompt;
             question.protectionClass = options.requestClass;
             // The question is stored before anything is sent, so a crash cannot lose it.
-            const auto stored = m_store->append(m_turn.conversationId, question);
+            const auto stored = m_turn.reuseQuestion ? m_store->message(m_turn.questionId)
+                : m_turn.editOf.isEmpty()            ? m_store->append(m_turn.conversationId, question)
+                                                     : m_store->edit(m_turn.editOf, prompt, options.requestClass);
             if (!stored) {
                 output.error(stored.error().detail);
                 return done(exitCodeFor(stored.error()));
@@ -254,7 +299,7 @@ bool ChatCommand::storeAnswer(const Output& output, const storage::NewMessage& a
 void ChatCommand::forgetRefusedTurn()
 {
     // Nothing was sent: a refused question leaves no trace in the history.
-    if (m_turn.questionId.isEmpty())
+    if (m_turn.questionId.isEmpty() || m_turn.reuseQuestion)
         return;
     if (m_turn.newConversation)
         m_store->remove(m_turn.conversationId);

@@ -42,6 +42,8 @@ private:
         QString conversationId;
         QString questionId;
         bool newConversation = false;
+        bool reuseQuestion = false; ///< --regenerate: the question is already stored
+        QString editOf;             ///< --edit: the question the new one replaces on a new branch
         domain::ProtectionClass requestClass = domain::ProtectionClass::Normal;
     };
 

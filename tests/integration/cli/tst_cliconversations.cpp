@@ -243,6 +243,46 @@ private Q_SLOTS:
         QCOMPARE(list().size(), 1);
     }
 
+    void regenerate_answersTheSameQuestionAgainBesideTheOldAnswer()
+    {
+        const QString id = chat({u"Wie hoch ist die Hundesteuer?"_s});
+        QVERIFY(!id.isEmpty());
+        const QString oldAnswerId = show(id).value(u"path"_s).toArray().at(1).toObject().value(u"id"_s).toString();
+        const Run again = run({u"--json"_s, u"chat"_s, u"--conversation"_s, id, u"--regenerate"_s});
+        QCOMPARE(again.exitCode, 0);
+        // The request is the same question once, without the earlier answer.
+        const QJsonArray messages = chatRequests().last().value(u"body"_s).toObject().value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.at(0).toObject().value(u"content"_s).toString(), u"Wie hoch ist die Hundesteuer?"_s);
+        const QJsonArray path = show(id).value(u"path"_s).toArray();
+        QCOMPARE(path.size(), 2);
+        QVERIFY(path.at(1).toObject().value(u"id"_s).toString() != oldAnswerId);
+        QCOMPARE(path.at(1).toObject().value(u"branch"_s).toInt(), 2);
+        QCOMPARE(path.at(1).toObject().value(u"branches"_s).toInt(), 2);
+        QCOMPARE(show(id).value(u"messages"_s).toInt(), 3);
+        QCOMPARE(run({u"chat"_s, u"--conversation"_s, id, u"--regenerate"_s, u"Frage"_s}).exitCode, 1);
+        QCOMPARE(run({u"chat"_s, u"--regenerate"_s}).exitCode, 1);
+    }
+
+    void edit_asksTheNewQuestionOnANewBranch()
+    {
+        const QString id = chat({u"Wie hoch ist die Hundesteuer?"_s});
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(run({u"chat"_s, u"--conversation"_s, id, u"Und für zwei Hunde?"_s}).exitCode, 0);
+        const QString second = show(id).value(u"path"_s).toArray().at(2).toObject().value(u"id"_s).toString();
+        const Run edited = run({u"--json"_s, u"chat"_s, u"--conversation"_s, id, u"--edit"_s, second, u"Und für drei Katzen?"_s});
+        QCOMPARE(edited.exitCode, 0);
+        const QJsonArray messages = chatRequests().last().value(u"body"_s).toObject().value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 3); // the first turn, then the new question instead of the old one
+        QCOMPARE(messages.at(2).toObject().value(u"content"_s).toString(), u"Und für drei Katzen?"_s);
+        const QJsonArray path = show(id).value(u"path"_s).toArray();
+        QCOMPARE(path.size(), 4);
+        QCOMPARE(path.at(2).toObject().value(u"content"_s).toString(), u"Und für drei Katzen?"_s);
+        QCOMPARE(path.at(2).toObject().value(u"branches"_s).toInt(), 2);
+        // Only questions of the current branch can be edited.
+        QCOMPARE(run({u"chat"_s, u"--conversation"_s, id, u"--edit"_s, second, u"Nochmal"_s}).exitCode, 2);
+    }
+
     void continuedChat_neverLowersTheClass()
     {
         const QString id = chat({u"--class"_s, u"high"_s, u"Akte Meier, Bescheid vom Mai"_s});
