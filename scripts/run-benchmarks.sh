@@ -30,5 +30,8 @@ echo "# GermanQuAD retrieval" >&2
 echo "# statute questions" >&2
 "$bench" legal-retrieval || echo "legal-retrieval skipped" >&2
 
+echo "# evidence gate (answerable vs unanswerable questions)" >&2
+"$bench" evidence-gate || echo "evidence-gate skipped" >&2
+
 echo "# tokenizer throughput" >&2
 "$bench" tokenizer

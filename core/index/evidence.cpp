@@ -31,19 +31,52 @@ QSet<QString> termsOf(const QList<SearchHit>& passages)
     return terms;
 }
 
-/// A term is found when it occurs, or when it and a passage term of at least five letters
-/// contain one another: German derivations and compounds ("beantragt" / "Antrag",
-/// "Hundesteuer" / "Steuer") share such a core.
-bool isFound(const QString& term, const QSet<QString>& found)
+/// The passage term that stands for a query term: the term itself, else the longest term of
+/// at least five letters that it contains or that contains it — German derivations and
+/// compounds ("beantragt" / "Antrag", "Hundesteuer" / "Steuer") share such a core. Empty
+/// when there is none.
+QString matchOf(const QString& term, const QSet<QString>& found)
 {
     if (found.contains(term))
-        return true;
+        return term;
     constexpr qsizetype kCore = 5;
+    QString best;
     if (term.size() < kCore)
-        return false;
-    return std::any_of(found.cbegin(), found.cend(), [&term](const QString& other) {
-        return other.size() >= kCore && (term.contains(other) || other.contains(term));
-    });
+        return best;
+    for (const QString& other : found) {
+        if (other.size() >= kCore && other.size() > best.size() && (term.contains(other) || other.contains(term)))
+            best = other;
+    }
+    return best;
+}
+
+/// Words that fill a question without naming its subject ("Was genau …", "Was braucht man …");
+/// rarer in statutes than the subject itself, they would otherwise outweigh it.
+const QSet<QString>& questionFillers()
+{
+    static const QSet<QString> fillers = [] {
+        QSet<QString> terms;
+        const QString words = QStringLiteral(
+            "genau eigentlich konkret überhaupt wirklich bitte gerne tun tut macht machen bekommt bekomme bekommen "
+            "braucht brauche brauchen geht gehen kommt kommen bleibt erklären erkläre erklärt nennen nenne "
+            "sagen sage sagt wissen weiß");
+        for (const QString& term : germanTerms(words))
+            terms.insert(term);
+        return terms;
+    }();
+    return fillers;
+}
+
+/// The question's content terms without the fillers (unless nothing else is left).
+QStringList subjectTerms(const QString& query)
+{
+    const QStringList terms = contentTerms(query);
+    QStringList subject;
+    for (const QString& term : terms) {
+        if (!questionFillers().contains(term))
+            subject.append(term);
+    }
+    return subject.isEmpty() ? terms : subject;
 }
 
 } // namespace
@@ -79,7 +112,7 @@ common::Result<double> EvidenceGate::inverseDocumentFrequency(const QString& ter
 
 common::Result<double> EvidenceGate::coverage(const QString& query, const QList<SearchHit>& passages)
 {
-    const QStringList terms = contentTerms(query);
+    const QStringList terms = subjectTerms(query);
     if (terms.isEmpty())
         return 0.0;
     const QSet<QString> found = termsOf(passages);
@@ -90,8 +123,15 @@ common::Result<double> EvidenceGate::coverage(const QString& query, const QList<
         if (!idf)
             return std::unexpected(idf.error());
         total += *idf;
-        if (isFound(term, found))
-            covered += *idf;
+        const QString match = matchOf(term, found);
+        if (match.isEmpty())
+            continue;
+        // A match through a shared core counts only as much as that core is rare: a compound
+        // found nowhere ("Einkommensteuererklärung") is not found through a common part ("Erklärung").
+        const auto matchIdf = match == term ? idf : inverseDocumentFrequency(match);
+        if (!matchIdf)
+            return std::unexpected(matchIdf.error());
+        covered += std::min(*idf, *matchIdf);
     }
     return total > 0.0 ? covered / total : 0.0;
 }
@@ -105,11 +145,11 @@ common::Result<QList<SearchHit>> EvidenceGate::evidence(const QString& query, co
         return std::unexpected(share.error());
     if (*share < threshold)
         return QList<SearchHit>();
-    const QStringList terms = contentTerms(query);
+    const QStringList terms = subjectTerms(query);
     QList<SearchHit> kept;
     for (const SearchHit& hit : hits) {
         const QSet<QString> hitTerms = termsOf({hit});
-        if (std::any_of(terms.cbegin(), terms.cend(), [&](const QString& term) { return isFound(term, hitTerms); }))
+        if (std::any_of(terms.cbegin(), terms.cend(), [&](const QString& term) { return !matchOf(term, hitTerms).isEmpty(); }))
             kept.append(hit);
     }
     return kept;

@@ -20,7 +20,8 @@ public:
     explicit EvidenceGate(QSqlDatabase db);
 
     /// IDF-weighted share (0..1) of the query's content terms found in the passages' terms
-    /// (a term also counts when it and a passage term of five or more letters contain one another).
+    /// (question fillers such as "genau" left out). A term also counts when it and a passage
+    /// term of five or more letters contain one another, weighted then by the rarer of the two.
     /// A query without content terms covers nothing (0).
     common::Result<double> coverage(const QString& query, const QList<SearchHit>& passages);
 

@@ -2,8 +2,8 @@
 
 #include "core/index/evidence.h"
 #include "core/index/germantokenizer.h"
-#include "core/index/retriever.h"
 #include "core/index/indexdatabase.h"
+#include "core/index/retriever.h"
 #include "core/services/citations.h"
 #include "core/services/contextbudget.h"
 #include "core/services/functionrunner.h"
@@ -11,7 +11,8 @@
 #include "core/services/searchservice.h"
 
 #include <QPointer>
-#include <QSet>
+
+#include <algorithm>
 
 namespace genius::services {
 

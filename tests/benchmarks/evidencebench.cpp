@@ -46,7 +46,7 @@ struct Outcome {
     bool rightKept = false;       ///< ... and its kept hits hold the expected §
     std::array<bool, kThresholds.size()> passedAt{};
     std::array<bool, kThresholds.size()> rightKeptAt{};
-    QString keptLaw;              ///< the law of the first hit the default gate kept
+    QString firstKept;            ///< law and unit of the first hit the default gate kept
 };
 
 struct SetResult {
@@ -85,8 +85,10 @@ Loaded<SetResult> runSet(const QString& name, const QList<Probe>& probes, const 
         outcome.coverage = *coverage;
         outcome.passed = !kept->isEmpty();
         outcome.rightKept = outcome.passed && holdsAnswer(chunked, *kept, probe.expected);
-        if (outcome.passed)
-            outcome.keptLaw = chunked.place(kept->front().chunkId).file;
+        if (outcome.passed) {
+            const index::SearchHit& first = kept->front();
+            outcome.firstKept = chunked.place(first.chunkId).file + u' ' + first.heading.section(u" › "_s, -1);
+        }
         for (std::size_t i = 0; i < kThresholds.size(); ++i) {
             const auto at = gate.evidence(probe.text, *hits, kThresholds[i]);
             if (!at)
@@ -98,7 +100,7 @@ Loaded<SetResult> runSet(const QString& name, const QList<Probe>& probes, const 
             std::fprintf(stderr, "%s\t%.3f\t%s\t%s\t%s\t%s\n", qPrintable(name), outcome.coverage,
                          outcome.passed ? "passed" : "rejected",
                          !probe.expected ? "-" : outcome.rightKept ? "right-kept" : outcome.rightRetrieved ? "right-lost" : "right-not-retrieved",
-                         qPrintable(outcome.keptLaw.isEmpty() ? u"-"_s : outcome.keptLaw), qPrintable(probe.text));
+                         qPrintable(outcome.firstKept.isEmpty() ? u"-"_s : outcome.firstKept), qPrintable(probe.text));
         }
         result.outcomes.append(outcome);
     }
@@ -195,7 +197,7 @@ int evidenceGate(const QStringList& arguments)
     index::EvidenceGate gate(chunked.db());
     const bool details = options.has(u"details"_s);
     if (details)
-        std::fprintf(stderr, "set\tcoverage\tgate@defaults\tright unit\tlaw of first kept hit\tquestion\n");
+        std::fprintf(stderr, "set\tcoverage\tgate@defaults\tright unit\tfirst kept hit\tquestion\n");
     QList<SetResult> sets;
     for (const auto& [name, probes] : {std::pair{u"answerable"_s, &answerableProbes},
                                        std::pair{u"unanswerable"_s, &unanswerableProbes},

@@ -85,7 +85,7 @@ private Q_SLOTS:
     {
         EvidenceGate gate(m_index->db());
         // "Gemeindegebieten" occurs nowhere literally; "Gemeinden" is its core.
-        const QString question = u"Wird die Hundesteuer in allen Gemeindegebieten erhoben?"_s;
+        const QString question = u"Erfolgt die Erhebung der Hundesteuer in allen Gemeindegebieten?"_s;
         const auto share = gate.coverage(question, lexical(question));
         QVERIFY(share);
         QVERIFY2(*share >= 0.5, qPrintable(QString::number(*share)));
