@@ -109,10 +109,11 @@ void FunctionRunner::complete(const QList<gateway::ChatMessage>& messages, Prote
     ChatTurn* turn = m_chat->send(options, this);
     m_turn = turn;
     QPointer<QObject> guardContext(context);
-    const auto finish = [turn, guardContext, done](std::expected<CompletedTurn, FunctionFailure> result) {
+    // By reference: moving an expected of these types trips GCC 12's -Wmaybe-uninitialized.
+    const auto finish = [turn, guardContext, done](const std::expected<CompletedTurn, FunctionFailure>& result) {
         turn->deleteLater();
         if (guardContext)
-            done(std::move(result));
+            done(result);
     };
     if (delta)
         connect(turn, &ChatTurn::delta, this, [guardContext, delta](const QString& piece) {
