@@ -5,6 +5,7 @@
 #include "app/cli/budgetcommand.h"
 #include "app/cli/askcommand.h"
 #include "app/cli/chatcommand.h"
+#include "app/cli/collectionscommand.h"
 #include "app/cli/generatecommand.h"
 #include "app/cli/routecommand.h"
 #include "app/cli/summarizecommand.h"
@@ -75,6 +76,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<DocumentsCommand>());
     m_commands.push_back(std::make_unique<TextCommand>());
+    m_commands.push_back(std::make_unique<CollectionsCommand>());
     m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<AskCommand>());
     m_commands.push_back(std::make_unique<ResearchCommand>());

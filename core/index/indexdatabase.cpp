@@ -525,4 +525,76 @@ common::Result<void> IndexDatabase::assign(qint64 documentId, const QString& col
     return {};
 }
 
+common::Result<bool> IndexDatabase::unassign(qint64 documentId, const QString& collectionName)
+{
+    const auto target = collection(collectionName);
+    if (!target)
+        return std::unexpected(target.error());
+    if (const auto record = document(documentId); !record)
+        return std::unexpected(record.error());
+    QSqlQuery remove = prepared(m_db, QStringLiteral("DELETE FROM assignments WHERE document_id = ? AND collection_id = ?"));
+    remove.addBindValue(documentId);
+    remove.addBindValue(target->id);
+    if (!remove.exec())
+        return std::unexpected(queryError(remove, QStringLiteral("unassign a document")));
+    return remove.numRowsAffected() > 0;
+}
+
+common::Result<void> IndexDatabase::removeCollection(const QString& name)
+{
+    const auto target = collection(name);
+    if (!target)
+        return std::unexpected(target.error());
+    // The assignments go with the collection (ON DELETE CASCADE); the documents stay.
+    QSqlQuery remove = prepared(m_db, QStringLiteral("DELETE FROM collections WHERE id = ?"));
+    remove.addBindValue(target->id);
+    if (!remove.exec())
+        return std::unexpected(queryError(remove, QStringLiteral("delete a collection")));
+    return {};
+}
+
+common::Result<CollectionRecord> IndexDatabase::renameCollection(const QString& name, const QString& newName)
+{
+    const auto target = collection(name);
+    if (!target)
+        return std::unexpected(target.error());
+    const QString trimmed = newName.trimmed();
+    if (trimmed.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("A collection needs a name."));
+    if (trimmed != target->name && collection(trimmed))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("A collection named \"%1\" exists already.").arg(trimmed));
+    QSqlQuery update = prepared(m_db, QStringLiteral("UPDATE collections SET name = ? WHERE id = ?"));
+    update.addBindValue(trimmed);
+    update.addBindValue(target->id);
+    if (!update.exec())
+        return std::unexpected(queryError(update, QStringLiteral("rename a collection")));
+    return collection(trimmed);
+}
+
+common::Result<CollectionRecord> IndexDatabase::describeCollection(const QString& name, const QString& description)
+{
+    const auto target = collection(name);
+    if (!target)
+        return std::unexpected(target.error());
+    QSqlQuery update = prepared(m_db, QStringLiteral("UPDATE collections SET description = ? WHERE id = ?"));
+    update.addBindValue(notNull(description.trimmed()));
+    update.addBindValue(target->id);
+    if (!update.exec())
+        return std::unexpected(queryError(update, QStringLiteral("describe a collection")));
+    return collection(name);
+}
+
+common::Result<CollectionRecord> IndexDatabase::publishCollection(const QString& name, bool published)
+{
+    const auto target = collection(name);
+    if (!target)
+        return std::unexpected(target.error());
+    QSqlQuery update = prepared(m_db, QStringLiteral("UPDATE collections SET published = ? WHERE id = ?"));
+    update.addBindValue(published ? 1 : 0);
+    update.addBindValue(target->id);
+    if (!update.exec())
+        return std::unexpected(queryError(update, QStringLiteral("publish a collection")));
+    return collection(name);
+}
+
 } // namespace genius::index

@@ -98,6 +98,17 @@ public:
     common::Result<CollectionRecord> createCollection(const QString& name, domain::ProtectionClass cls);
     /// Refused (ErrorCode::Refused) when the document's class is above the collection's.
     common::Result<void> assign(qint64 documentId, const QString& collectionName);
+    /// Takes a document out of a collection; false when it was not in it. NotFound for an
+    /// unknown document or collection.
+    common::Result<bool> unassign(qint64 documentId, const QString& collectionName);
+    /// Deletes a collection; its documents stay (only the assignments go). NotFound.
+    common::Result<void> removeCollection(const QString& name);
+    /// Renames a collection; InvalidArgument when the new name is empty or taken. NotFound.
+    common::Result<CollectionRecord> renameCollection(const QString& name, const QString& newName);
+    /// Sets the description shown to staff. NotFound.
+    common::Result<CollectionRecord> describeCollection(const QString& name, const QString& description);
+    /// Publishes a collection for the research function of its tenant, or takes it back. NotFound.
+    common::Result<CollectionRecord> publishCollection(const QString& name, bool published);
 
 private:
     IndexDatabase(std::unique_ptr<database::Connection> connection, QString path);

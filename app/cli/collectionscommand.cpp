@@ -1,0 +1,191 @@
+#include "app/cli/collectionscommand.h"
+
+#include "app/cli/indexsession.h"
+#include "app/cli/output.h"
+#include "core/index/indexdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace genius::cli {
+
+namespace {
+
+QJsonObject collectionJson(const index::CollectionRecord& record)
+{
+    return QJsonObject{
+        {QStringLiteral("name"), record.name},
+        {QStringLiteral("class"), domain::protectionClassName(record.protectionClass)},
+        {QStringLiteral("description"), record.description},
+        {QStringLiteral("tenant"), record.tenant},
+        {QStringLiteral("published"), record.published},
+        {QStringLiteral("documents"), record.documents},
+        {QStringLiteral("created"), record.createdAt.toString(Qt::ISODate)},
+    };
+}
+
+/// The worse of two exit codes (a batch reports its worst failure).
+ExitCode worse(ExitCode a, ExitCode b)
+{
+    return toInt(b) > toInt(a) ? b : a;
+}
+
+} // namespace
+
+QString CollectionsCommand::summary() const
+{
+    return tr("List, create, fill and delete collections");
+}
+
+QString CollectionsCommand::usage() const
+{
+    return tr("Usage: genius-cli collections [list]\n"
+              "       genius-cli collections create NAME [--class C] [--description TEXT]\n"
+              "       genius-cli collections assign DOC[,DOC...] NAME\n"
+              "       genius-cli collections unassign DOC[,DOC...] NAME\n"
+              "       genius-cli collections delete NAME\n"
+              "       genius-cli collections rename NAME NEW-NAME\n"
+              "       genius-cli collections publish NAME | unpublish NAME\n"
+              "\n"
+              "A collection's class (default normal) caps its documents: assigning a document of a\n"
+              "higher class is refused (exit 3) and the others of the batch are still assigned.\n"
+              "Deleting a collection keeps its documents. 'documents --unassigned' lists the\n"
+              "documents that belong to no collection.");
+}
+
+void CollectionsCommand::run(CommandContext& context, const QStringList& arguments, Done done)
+{
+    const auto parsed = parse(context, arguments, {{QStringLiteral("class"), true}, {QStringLiteral("description"), true}});
+    if (!parsed)
+        return done(ExitCode::Usage);
+    const QStringList words = parsed->positional;
+    const QString action = words.value(0, QStringLiteral("list"));
+    const auto arity = QHash<QString, qsizetype>{{QStringLiteral("list"), 1},     {QStringLiteral("create"), 2},
+                                                 {QStringLiteral("assign"), 3},   {QStringLiteral("unassign"), 3},
+                                                 {QStringLiteral("delete"), 2},   {QStringLiteral("rename"), 3},
+                                                 {QStringLiteral("publish"), 2},  {QStringLiteral("unpublish"), 2}};
+    if (!arity.contains(action)) {
+        context.output.error(tr("Unknown action '%1'. Run 'genius-cli collections --help'.").arg(action));
+        return done(ExitCode::Usage);
+    }
+    if (!words.isEmpty() && words.size() != arity.value(action)) {
+        context.output.error(tr("Wrong number of arguments for '%1'. Run 'genius-cli collections --help'.").arg(action));
+        return done(ExitCode::Usage);
+    }
+    if ((parsed->has(QStringLiteral("class")) || parsed->has(QStringLiteral("description"))) && action != QLatin1String("create")) {
+        context.output.error(tr("--class and --description belong to 'collections create'."));
+        return done(ExitCode::Usage);
+    }
+    IndexSession session(context);
+    if (!session.open())
+        return done(session.openError());
+    index::IndexDatabase& database = session.database();
+    const Output& output = context.output;
+    const auto failWith = [&output, &done](const common::Error& error) {
+        output.error(error.detail);
+        done(exitCodeFor(error));
+    };
+    const auto show = [&output, &done](const index::CollectionRecord& record, const QString& sentence) {
+        if (output.json())
+            output.jsonValue(collectionJson(record));
+        else
+            output.line(sentence);
+        done(ExitCode::Success);
+    };
+
+    if (action == QLatin1String("list")) {
+        const auto collections = database.collections();
+        if (!collections)
+            return failWith(collections.error());
+        QJsonArray array;
+        for (const index::CollectionRecord& record : *collections) {
+            if (output.json()) {
+                array.append(collectionJson(record));
+                continue;
+            }
+            output.line(QStringLiteral("%1  %2  %3  %4  %5")
+                            .arg(record.name.leftJustified(24), domain::protectionClassName(record.protectionClass).leftJustified(9),
+                                 tr("%n document(s)", nullptr, record.documents).leftJustified(14),
+                                 record.published ? tr("published") : tr("not published"), record.description));
+        }
+        if (output.json())
+            output.jsonValue(array);
+        return done(ExitCode::Success);
+    }
+    const QString name = words.at(action == QLatin1String("assign") || action == QLatin1String("unassign") ? 2 : 1);
+    if (action == QLatin1String("create")) {
+        const auto cls = parsed->has(QStringLiteral("class")) ? domain::parseProtectionClass(parsed->value(QStringLiteral("class")))
+                                                              : std::optional(domain::ProtectionClass::Normal);
+        if (!cls) {
+            output.error(tr("Unknown protection class '%1'; use none, normal, high or very-high.").arg(parsed->value(QStringLiteral("class"))));
+            return done(ExitCode::Usage);
+        }
+        auto created = database.createCollection(name, *cls);
+        if (created && parsed->has(QStringLiteral("description")))
+            created = database.describeCollection(created->name, parsed->value(QStringLiteral("description")));
+        if (!created)
+            return failWith(created.error());
+        return show(*created, tr("Collection \"%1\" created (class %2).").arg(created->name, domain::protectionClassName(*cls)));
+    }
+    if (action == QLatin1String("delete")) {
+        const auto collection = database.collection(name);
+        if (!collection)
+            return failWith(collection.error());
+        if (auto removed = database.removeCollection(name); !removed)
+            return failWith(removed.error());
+        return show(*collection, tr("Collection \"%1\" deleted; its %n document(s) stay.", nullptr, collection->documents).arg(name));
+    }
+    if (action == QLatin1String("rename")) {
+        const auto renamed = database.renameCollection(name, words.at(2));
+        if (!renamed)
+            return failWith(renamed.error());
+        return show(*renamed, tr("Collection \"%1\" renamed to \"%2\".").arg(name, renamed->name));
+    }
+    if (action == QLatin1String("publish") || action == QLatin1String("unpublish")) {
+        const bool publish = action == QLatin1String("publish");
+        const auto changed = database.publishCollection(name, publish);
+        if (!changed)
+            return failWith(changed.error());
+        return show(*changed, publish ? tr("Collection \"%1\" published.").arg(name) : tr("Collection \"%1\" unpublished.").arg(name));
+    }
+
+    // assign / unassign a batch: each document on its own, the worst failure decides the exit code.
+    QList<qint64> ids;
+    for (const QString& part : words.at(1).split(QLatin1Char(','))) {
+        const auto id = parseDocumentId(part);
+        if (!id) {
+            output.error(tr("'%1' is not a document id (see 'genius-cli documents').").arg(part));
+            return done(ExitCode::Usage);
+        }
+        ids.append(*id);
+    }
+    const bool assign = action == QLatin1String("assign");
+    ExitCode code = ExitCode::Success;
+    QJsonArray results;
+    for (const qint64 id : ids) {
+        QJsonObject result{{QStringLiteral("document"), static_cast<double>(id)}, {QStringLiteral("collection"), name}};
+        common::Result<bool> changed = true;
+        if (assign) {
+            if (auto assigned = database.assign(id, name); !assigned)
+                changed = std::unexpected(assigned.error());
+        } else {
+            changed = database.unassign(id, name);
+        }
+        if (!changed) {
+            output.error(changed.error().detail);
+            code = worse(code, exitCodeFor(changed.error()));
+            result.insert(QStringLiteral("error"), changed.error().detail);
+        } else if (!output.json()) {
+            output.line(assign ? tr("Document %1 assigned to \"%2\".").arg(id).arg(name)
+                               : *changed ? tr("Document %1 taken out of \"%2\".").arg(id).arg(name)
+                                          : tr("Document %1 was not in \"%2\".").arg(id).arg(name));
+        }
+        result.insert(assign ? QStringLiteral("assigned") : QStringLiteral("unassigned"), changed && *changed);
+        results.append(result);
+    }
+    if (output.json())
+        output.jsonValue(results);
+    done(code);
+}
+
+} // namespace genius::cli
