@@ -256,6 +256,110 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
     </message>
 </context>
 <context>
+    <name>CollectionListModel</name>
+    <message numerus="yes">
+        <source>%1 (%n document(s))</source>
+        <translation><numerusform>%1 (%n Dokument)</numerusform><numerusform>%1 (%n Dokumente)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsCommand</name>
+    <message>
+        <source>List, create, fill and delete collections</source>
+        <translation>Kollektionen auflisten, anlegen, füllen und löschen</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli collections [list]
+       genius-cli collections create NAME [--class C] [--description TEXT]
+       genius-cli collections assign DOC[,DOC...] NAME
+       genius-cli collections unassign DOC[,DOC...] NAME
+       genius-cli collections delete NAME
+       genius-cli collections rename NAME NEW-NAME
+       genius-cli collections publish NAME | unpublish NAME
+
+A collection's class (default normal) caps its documents: assigning a document of a
+higher class is refused (exit 3) and the others of the batch are still assigned.
+Deleting a collection keeps its documents. 'documents --unassigned' lists the
+documents that belong to no collection.</source>
+        <translation>Aufruf: genius-cli collections [list]
+        genius-cli collections create NAME [--class C] [--description TEXT]
+        genius-cli collections assign DOK[,DOK...] NAME
+        genius-cli collections unassign DOK[,DOK...] NAME
+        genius-cli collections delete NAME
+        genius-cli collections rename NAME NEUER-NAME
+        genius-cli collections publish NAME | unpublish NAME
+
+Der Schutzbedarf einer Kollektion (Standard normal) begrenzt ihre Dokumente: Ein Dokument
+mit höherem Schutzbedarf wird nicht zugeordnet (Exit-Code 3), die übrigen des Stapels schon.
+Beim Löschen einer Kollektion bleiben ihre Dokumente erhalten. 'documents --unassigned'
+listet die Dokumente, die keiner Kollektion angehören.</translation>
+    </message>
+    <message>
+        <source>Unknown action '%1'. Run 'genius-cli collections --help'.</source>
+        <translation>Unbekannte Aktion '%1'. Siehe 'genius-cli collections --help'.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for '%1'. Run 'genius-cli collections --help'.</source>
+        <translation>Falsche Anzahl von Argumenten für '%1'. Siehe 'genius-cli collections --help'.</translation>
+    </message>
+    <message>
+        <source>--class and --description belong to 'collections create'.</source>
+        <translation>--class und --description gehören zu 'collections create'.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation><numerusform>%n Dokument</numerusform><numerusform>%n Dokumente</numerusform></translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
+        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
+    </message>
+    <message>
+        <source>Collection "%1" created (class %2).</source>
+        <translation>Kollektion „%1“ angelegt (Schutzbedarf %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Collection "%1" deleted; its %n document(s) stay.</source>
+        <translation><numerusform>Kollektion „%1“ gelöscht; ihr %n Dokument bleibt erhalten.</numerusform><numerusform>Kollektion „%1“ gelöscht; ihre %n Dokumente bleiben erhalten.</numerusform></translation>
+    </message>
+    <message>
+        <source>Collection "%1" renamed to "%2".</source>
+        <translation>Kollektion „%1“ in „%2“ umbenannt.</translation>
+    </message>
+    <message>
+        <source>Collection "%1" published.</source>
+        <translation>Kollektion „%1“ veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Collection "%1" unpublished.</source>
+        <translation>Veröffentlichung der Kollektion „%1“ zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a document id (see 'genius-cli documents').</source>
+        <translation>'%1' ist keine Dokument-ID (siehe 'genius-cli documents').</translation>
+    </message>
+    <message>
+        <source>Document %1 assigned to "%2".</source>
+        <translation>Dokument %1 der Kollektion „%2“ zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Document %1 taken out of "%2".</source>
+        <translation>Dokument %1 aus „%2“ herausgenommen.</translation>
+    </message>
+    <message>
+        <source>Document %1 was not in "%2".</source>
+        <translation>Dokument %1 war nicht in „%2“.</translation>
+    </message>
+</context>
+<context>
     <name>Command</name>
     <message>
         <source>No gateway is configured: set gateway/url or pass --endpoint URL.</source>
@@ -414,6 +518,137 @@ ihres Schutzbedarfs (Einstellungen retention/*Days), werden bei jedem Öffnen ge
     <message>
         <source>Deleted conversation %1.</source>
         <translation>Unterhaltung %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>none</source>
+        <translation>kein</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>very high</source>
+        <translation>sehr hoch</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Liest</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>Indexiert</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Bettet ein</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>verschlüsselt</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>leere Datei</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>unsupported format</source>
+        <translation>Format nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>zu groß</translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>OCR unavailable</source>
+        <translation>OCR nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>OCR quality low</source>
+        <translation>OCR-Qualität niedrig</translation>
+    </message>
+    <message>
+        <source>file changed</source>
+        <translation>Datei geändert</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>Datei fehlt</translation>
+    </message>
+    <message>
+        <source>embedding failed (still searchable)</source>
+        <translation>Einbettung fehlgeschlagen (weiter durchsuchbar)</translation>
+    </message>
+    <message>
+        <source>import failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Text recognition averaged %1 % confidence; check the extracted text.</source>
+        <translation>Die Texterkennung war sich im Mittel zu %1 % sicher; bitte den erkannten Text prüfen.</translation>
+    </message>
+    <message>
+        <source>The passages could not be embedded; the document can still be found by its words.</source>
+        <translation>Die Textabschnitte konnten nicht eingebettet werden; das Dokument ist über seine Wörter weiterhin auffindbar.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Protection class</source>
+        <translation>Schutzbedarfsklasse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Kollektionen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
@@ -1232,7 +1467,7 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
     <message>
         <source>Protection class</source>
-        <translation>Schutzbedarf</translation>
+        <translation>Schutzbedarfsklasse</translation>
     </message>
     <message>
         <source>Retention</source>

@@ -39,6 +39,8 @@ QJsonObject documentJson(const index::DocumentRecord& record)
     };
     if (!record.errorDetail.isEmpty())
         object.insert(QStringLiteral("error"), record.errorDetail);
+    if (record.ocrConfidence >= 0.0)
+        object.insert(QStringLiteral("ocr_confidence"), qRound(record.ocrConfidence * 10.0) / 10.0);
     return object;
 }
 

@@ -37,6 +37,7 @@ struct DocumentRecord {
     int pagesTotal = 0;
     int pagesDone = 0;
     int ocrPages = 0;
+    double ocrConfidence = -1.0; ///< mean Tesseract confidence (0..100) of the OCRed pages; -1 when none
     int chunks = 0;
     QString title;
     QString author;

@@ -42,7 +42,7 @@ const QString kDocumentColumns = QStringLiteral(
     "d.paged, d.pages_total, d.pages_done, d.ocr_pages, d.title, d.author, d.embedding_model, d.embedding_state, "
     "d.added_at, d.updated_at, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id), "
     "(SELECT group_concat(name, char(31)) FROM (SELECT k.name FROM assignments a JOIN collections k "
-    "ON k.id = a.collection_id WHERE a.document_id = d.id ORDER BY k.name))");
+    "ON k.id = a.collection_id WHERE a.document_id = d.id ORDER BY k.name)), d.ocr_confidence");
 
 DocumentRecord documentFrom(const QSqlQuery& query)
 {
@@ -72,6 +72,7 @@ DocumentRecord documentFrom(const QSqlQuery& query)
     const QString collections = query.value(21).toString();
     if (!collections.isEmpty())
         record.collections = collections.split(QChar(31));
+    record.ocrConfidence = query.value(22).isNull() ? -1.0 : query.value(22).toDouble();
     return record;
 }
 

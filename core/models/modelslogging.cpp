@@ -1,0 +1,3 @@
+#include "core/models/modelslogging.h"
+
+Q_LOGGING_CATEGORY(lcModels, "genius.models", QtInfoMsg)
