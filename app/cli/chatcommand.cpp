@@ -15,7 +15,6 @@
 #include <QTextStream>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace genius::cli {
 
@@ -24,13 +23,6 @@ namespace {
 QJsonValue tokens(const std::optional<qint64>& value)
 {
     return value ? QJsonValue(static_cast<double>(*value)) : QJsonValue();
-}
-
-void writeOut(const QString& text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
 }
 
 /// The earlier turns as the model sees them; answers that produced no text are left out.
@@ -214,7 +206,7 @@ void ChatCommand::connectTurn(services::ChatTurn* turn, const Output& output, Do
 {
     QObject::connect(turn, &services::ChatTurn::delta, turn, [&output](const QString& piece) {
         if (!output.json())
-            writeOut(piece);
+            output.stream(piece);
     });
     QObject::connect(turn, &services::ChatTurn::refused, turn, [this, &output, done](const common::Error& refusal) {
         forgetRefusedTurn();
@@ -247,7 +239,7 @@ void ChatCommand::connectTurn(services::ChatTurn* turn, const Output& output, Do
                     {QStringLiteral("conversation"), m_turn.conversationId},
                 });
             } else {
-                writeOut(QStringLiteral("\n"));
+                output.stream(QStringLiteral("\n"));
                 if (reason == gateway::FinishReason::Length)
                     output.error(tr("The answer was cut at the token limit."));
                 else if (reason == gateway::FinishReason::ContentFilter)
@@ -278,7 +270,7 @@ void ChatCommand::connectTurn(services::ChatTurn* turn, const Output& output, Do
                                  {QStringLiteral("conversation"), m_turn.conversationId},
                              });
                          } else if (!partial.isEmpty()) {
-                             writeOut(QStringLiteral("\n"));
+                             output.stream(QStringLiteral("\n"));
                          }
                          if (failure.kind != gateway::GatewayErrorKind::Cancelled)
                              output.error(failure.message);

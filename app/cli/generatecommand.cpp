@@ -15,18 +15,10 @@
 #include <QJsonObject>
 #include <QTextStream>
 
-#include <cstdio>
 
 namespace genius::cli {
 
 namespace {
-
-void writeOut(const QString& text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 ExitCode listTemplates(const CommandContext& context)
 {
@@ -141,20 +133,20 @@ void GenerateCommand::run(CommandContext& context, const QStringList& arguments,
         onInterrupt(m_session.get(), [this] { m_session->runner().cancel(); });
         const auto delta = [&output](const QString& piece) {
             if (!output.json())
-                writeOut(piece);
+                output.stream(piece);
         };
         m_session->generation().generate(request, m_session.get(), delta, [&output, done](services::FunctionResult result) {
             if (!result) {
                 services::FunctionFailure failure = result.error();
                 if (!failure.partialText.isEmpty())
-                    writeOut(QStringLiteral("\n"));
+                    output.stream(QStringLiteral("\n"));
                 failure.partialText.clear(); // already streamed
                 return done(reportFunctionFailure(output, failure));
             }
             if (output.json())
                 output.jsonValue(functionAnswerJson(*result, QStringLiteral("text")));
             else
-                writeOut(QStringLiteral("\n"));
+                output.stream(QStringLiteral("\n"));
             done(ExitCode::Success);
         });
     });

@@ -27,6 +27,13 @@ void Output::line(const QString& text) const
     writeTo(stdout, text.toUtf8());
 }
 
+void Output::stream(const QString& text) const
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
 void Output::jsonValue(const QJsonValue& value) const
 {
     QByteArray bytes;

@@ -14,6 +14,8 @@ public:
     bool json() const { return m_json; }
     /// A line of human-readable output on stdout.
     void line(const QString& text) const;
+    /// Text as it streams: written to stdout at once, without a line end.
+    void stream(const QString& text) const;
     /// One JSON value on stdout (compact, one line).
     void jsonValue(const QJsonValue& value) const;
     /// One sentence on stderr.

@@ -6,6 +6,7 @@
 #include "core/index/retriever.h"
 #include "core/services/citations.h"
 #include "core/services/contextbudget.h"
+#include "core/services/documentsources.h"
 #include "core/services/functionrunner.h"
 #include "core/services/prompts.h"
 #include "core/services/searchservice.h"
@@ -120,7 +121,7 @@ void AskService::ask(const AskRequest& request, QObject* context, Done done)
             - estimateTokens(systemPrompt(AssistantFunction::Ask)) - estimateTokens(request.question) - kQuestionMargin;
         QList<AnswerSource> whole;
         for (const index::DocumentRecord& record : records) {
-            auto pages = wholeDocument(record);
+            auto pages = documentSources(m_database, record);
             if (!pages)
                 return done(std::unexpected(FunctionFailure{pages.error(), {}}));
             whole.append(*pages);
@@ -346,21 +347,6 @@ common::Result<QList<AnswerSource>> AskService::splitAtPages(const AnswerSource&
         pieces.append(piece);
     }
     return pieces.isEmpty() ? QList<AnswerSource>{passage} : pieces;
-}
-
-common::Result<QList<AnswerSource>> AskService::wholeDocument(const index::DocumentRecord& document)
-{
-    const auto pages = m_database.pages(document.id);
-    if (!pages)
-        return std::unexpected(pages.error());
-    QList<AnswerSource> sources;
-    for (const documents::PageText& page : *pages) {
-        if (page.text.trimmed().isEmpty())
-            continue;
-        const int number = document.paged ? page.number : 0;
-        sources.append(AnswerSource{document.id, document.name, number, number, page.text, document.protectionClass});
-    }
-    return sources;
 }
 
 } // namespace genius::services

@@ -75,7 +75,6 @@ private:
                        domain::ProtectionClass baseClass, QObject* context, Done done);
     common::Result<QList<AnswerSource>> sourcesFromHits(const QList<index::SearchHit>& hits);
     common::Result<QList<AnswerSource>> splitAtPages(const AnswerSource& passage, int start, int end);
-    common::Result<QList<AnswerSource>> wholeDocument(const index::DocumentRecord& document);
 
     index::IndexDatabase& m_database;
     SearchService& m_search;

@@ -3,6 +3,7 @@
 #include "core/index/indexdatabase.h"
 #include "core/services/citations.h"
 #include "core/services/contextbudget.h"
+#include "core/services/documentsources.h"
 #include "core/services/functionrunner.h"
 #include "core/services/templatelibrary.h"
 
@@ -59,14 +60,10 @@ void GenerationService::generate(const GenerationRequest& request, QObject* cont
         const auto document = m_database->document(request.documentId);
         if (!document)
             return done(std::unexpected(FunctionFailure{document.error(), {}}));
-        const auto pages = m_database->pages(request.documentId);
+        auto pages = documentSources(*m_database, *document);
         if (!pages)
             return done(std::unexpected(FunctionFailure{pages.error(), {}}));
-        for (const documents::PageText& page : *pages) {
-            const int number = document->paged ? page.number : 0;
-            if (!page.text.trimmed().isEmpty())
-                sources.append(AnswerSource{document->id, document->name, number, number, page.text, document->protectionClass});
-        }
+        sources = std::move(*pages);
         requestClass = domain::higherOf(requestClass, document->protectionClass);
     }
     if (request.material.trimmed().isEmpty() && sources.isEmpty())

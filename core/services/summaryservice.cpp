@@ -5,6 +5,7 @@
 #include "core/index/indexdatabase.h"
 #include "core/services/citations.h"
 #include "core/services/contextbudget.h"
+#include "core/services/documentsources.h"
 #include "core/services/functionrunner.h"
 #include "core/services/prompts.h"
 
@@ -99,14 +100,7 @@ common::Result<QList<AnswerSource>> readFilePassages(const QString& path, Protec
         pages.append(std::move(*page));
     }
     documents::removeRepeatedHeadersAndFooters(pages);
-    const bool paged = (*reader)->isPaged();
-    const QString name = QFileInfo(path).fileName();
-    QList<AnswerSource> sources;
-    for (const documents::PageText& page : std::as_const(pages)) {
-        if (!page.text.trimmed().isEmpty())
-            sources.append(AnswerSource{0, name, paged ? page.number : 0, paged ? page.number : 0, page.text, cls});
-    }
-    return sources;
+    return pageSources(pages, 0, QFileInfo(path).fileName(), (*reader)->isPaged(), cls);
 }
 
 SummaryService::SummaryService(index::IndexDatabase* database, FunctionRunner& runner, QObject* parent)
@@ -128,17 +122,8 @@ common::Result<QList<AnswerSource>> SummaryService::collect(const SummaryRequest
             return common::fail(ErrorCode::InvalidArgument, QStringLiteral("Document %1 is not ready (status: %2).")
                                                                 .arg(request.documentId)
                                                                 .arg(index::documentStatusName(document->status)));
-        const auto pages = m_database->pages(request.documentId);
-        if (!pages)
-            return std::unexpected(pages.error());
         *cls = document->protectionClass;
-        QList<AnswerSource> sources;
-        for (const documents::PageText& page : *pages) {
-            const int number = document->paged ? page.number : 0;
-            if (!page.text.trimmed().isEmpty())
-                sources.append(AnswerSource{document->id, document->name, number, number, page.text, *cls});
-        }
-        return sources;
+        return documentSources(*m_database, *document);
     }
     *cls = request.textClass;
     if (!request.filePath.isEmpty())
