@@ -7,6 +7,7 @@ namespace genius::import {
 /// One document in the queue's hands (private to the queue's sources).
 struct ImportQueue::Job {
     qint64 id = 0;
+    quint64 serial = 0; ///< tells a job from an earlier one of the same document
     QString path;
     QString sha256;
     QString name;

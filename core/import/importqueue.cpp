@@ -123,6 +123,7 @@ void ImportQueue::schedule(qint64 id)
         return;
     auto* job = new Job;
     job->id = id;
+    job->serial = ++m_nextSerial;
     job->path = record->sourcePath;
     job->sha256 = record->sha256;
     job->name = record->name;
@@ -177,16 +178,23 @@ void ImportQueue::startOpen(Job& job)
     ++m_inFlight;
     const qint64 id = job.id;
     OpenRequest request{id, job.path, job.sha256, m_options.limits, job.cancel};
-    m_pool.start([this, request] {
+    m_pool.start([this, request, serial = job.serial] {
         OpenResult result = openTask(request);
-        QMetaObject::invokeMethod(this, [this, id = request.id, result] { onOpened(id, result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id = request.id, serial, result] { onOpened(id, serial, result); }, Qt::QueuedConnection);
     });
 }
 
-void ImportQueue::onOpened(qint64 id, const OpenResult& result)
+ImportQueue::Job* ImportQueue::jobFor(qint64 id, quint64 serial) const
+{
+    Job* job = m_jobs.value(id);
+    return job && job->serial == serial ? job : nullptr;
+}
+
+void ImportQueue::onOpened(qint64 id, quint64 serial, const OpenResult& result)
 {
     --m_inFlight;
-    Job* job = m_jobs.value(id);
+    Job* job = jobFor(id, serial);
     if (!job) {
         pump();
         return checkIdle();
@@ -207,6 +215,10 @@ void ImportQueue::onOpened(qint64 id, const OpenResult& result)
         return pump();
     }
     Q_EMIT statusChanged(id, DocumentStatus::Reading);
+    if (job = jobFor(id, serial); !job) {
+        pump();
+        return checkIdle();
+    }
     const auto stored = m_database.storedPageNumbers(id);
     if (!stored) {
         fail(id, stored.error());
@@ -218,6 +230,10 @@ void ImportQueue::onOpened(qint64 id, const OpenResult& result)
     }
     job->pagesStored = static_cast<int>(stored->size());
     Q_EMIT progress(id, job->pagesStored, result.pageCount);
+    if (job = jobFor(id, serial); !job) {
+        pump();
+        return checkIdle();
+    }
     job->phase = job->missing.isEmpty() ? Job::Phase::Chunking : Job::Phase::Pages;
     pump();
 }
@@ -230,19 +246,20 @@ void ImportQueue::startPages(Job& job)
     job.missing.remove(0, request.pages.size());
     job.pagesOut += request.pages.size();
     ++m_inFlight;
-    m_pool.start([this, request] {
-        readPagesTask(request, [this, id = request.id](PageOutcome outcome) {
-            QMetaObject::invokeMethod(this, [this, id, outcome = std::move(outcome)] { onPage(id, outcome); },
-                                      Qt::QueuedConnection);
+    m_pool.start([this, request, serial = job.serial] {
+        readPagesTask(request, [this, id = request.id, serial](PageOutcome outcome) {
+            QMetaObject::invokeMethod(
+                this, [this, id, serial, outcome = std::move(outcome)] { onPage(id, serial, outcome); },
+                Qt::QueuedConnection);
         });
     });
 }
 
-void ImportQueue::onPage(qint64 id, const PageOutcome& outcome)
+void ImportQueue::onPage(qint64 id, quint64 serial, const PageOutcome& outcome)
 {
     if (outcome.lastOfTask)
         --m_inFlight;
-    Job* job = m_jobs.value(id);
+    Job* job = jobFor(id, serial);
     if (!job) {
         pump();
         return checkIdle();
@@ -254,6 +271,10 @@ void ImportQueue::onPage(qint64 id, const PageOutcome& outcome)
             return fail(id, stored.error());
         // A page number is stored once (a resumed job hands out only missing pages).
         Q_EMIT progress(id, ++job->pagesStored, job->pagesTotal);
+        if (job = jobFor(id, serial); !job) {
+            pump();
+            return checkIdle();
+        }
     } else if (outcome.error) {
         return fail(id, *outcome.error);
     }
@@ -267,23 +288,30 @@ void ImportQueue::startChunking(Job& job)
     auto pages = m_database.pages(job.id, true);
     if (!pages)
         return fail(job.id, pages.error());
-    setStatus(job.id, DocumentStatus::Indexing);
-    job.busy = true;
+    const qint64 id = job.id;
+    const quint64 serial = job.serial;
+    setStatus(id, DocumentStatus::Indexing);
+    Job* live = jobFor(id, serial); // a slot of statusChanged may have cancelled it
+    if (!live)
+        return;
+    live->busy = true;
     ++m_inFlight;
-    ChunkRequest request{job.id, std::move(*pages), job.format, job.paged,
-                         job.title.isEmpty() ? QFileInfo(job.name).completeBaseName() : job.title, m_options.chunking};
-    m_pool.start([this, request = std::move(request)]() mutable {
+    ChunkRequest request{id, std::move(*pages), live->format, live->paged,
+                         live->title.isEmpty() ? QFileInfo(live->name).completeBaseName() : live->title,
+                         m_options.chunking};
+    m_pool.start([this, request = std::move(request), serial]() mutable {
         ChunkResult result = chunkTask(std::move(request));
-        QMetaObject::invokeMethod(this, [this, result = std::move(result)]() mutable { onChunked(std::move(result)); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, serial, result = std::move(result)]() mutable { onChunked(serial, std::move(result)); },
+            Qt::QueuedConnection);
     });
 }
 
-void ImportQueue::onChunked(ChunkResult result)
+void ImportQueue::onChunked(quint64 serial, ChunkResult result)
 {
     --m_inFlight;
     const qint64 id = result.id;
-    Job* job = m_jobs.value(id);
+    Job* job = jobFor(id, serial);
     if (!job) {
         pump();
         return checkIdle();
@@ -299,7 +327,8 @@ void ImportQueue::onChunked(ChunkResult result)
         return finish(id, DocumentStatus::Ready);
     job->phase = Job::Phase::Embedding;
     Q_EMIT statusChanged(id, DocumentStatus::Embedding);
-    startEmbedding(id);
+    if (jobFor(id, serial))
+        startEmbedding(id);
     pump();
 }
 

@@ -77,9 +77,13 @@ private:
     void startOpen(Job& job);
     void startPages(Job& job);
     void startChunking(Job& job);
-    void onOpened(qint64 id, const OpenResult& result);
-    void onPage(qint64 id, const PageOutcome& outcome);
-    void onChunked(ChunkResult result);
+    /// The job a task was started for, or null once it ended (cancelled, failed, or
+    /// replaced by a new job for the same document). Every handler looks again after it
+    /// emitted a signal: a connected slot may have cancelled the job.
+    Job* jobFor(qint64 id, quint64 serial) const;
+    void onOpened(qint64 id, quint64 serial, const OpenResult& result);
+    void onPage(qint64 id, quint64 serial, const PageOutcome& outcome);
+    void onChunked(quint64 serial, ChunkResult result);
     void startEmbedding(qint64 id);
     void onEmbeddingPrepared(const QString& model, domain::ProtectionClass clearance);
     void embedNext(qint64 id);
@@ -100,6 +104,7 @@ private:
     QHash<qint64, Job*> m_jobs;
     QList<qint64> m_order; ///< jobs in the order they were scheduled (fairness: oldest first)
     int m_inFlight = 0;
+    quint64 m_nextSerial = 0;
     int m_embeddingInFlight = 0;
 };
 

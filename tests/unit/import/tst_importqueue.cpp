@@ -245,6 +245,53 @@ private Q_SLOTS:
         QCOMPARE(m_database->document(enqueued.id)->pagesDone, record->pagesTotal);
     }
 
+    void cancelFromAStatusSlot_whileChunkingStarts()
+    {
+        // A view reacting to "indexing" may cancel at once: the queue must not touch the job after.
+        import::ImportQueue queue(*m_database, {});
+        QSignalSpy finished(&queue, &import::ImportQueue::finished);
+        qint64 id = 0;
+        QObject::connect(&queue, &import::ImportQueue::statusChanged, &queue, [&](qint64 changed, DocumentStatus status) {
+            if (changed == id && status == DocumentStatus::Indexing)
+                queue.cancel(id);
+        });
+        id = queue.enqueue(writeText(m_dir, QStringLiteral("gesetz.md"), lawText(30)), domain::ProtectionClass::Normal).id;
+        waitIdle(queue);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).value<DocumentStatus>(), DocumentStatus::Cancelled);
+        QCOMPARE(m_database->document(id)->status, DocumentStatus::Cancelled);
+        QCOMPARE(m_database->document(id)->chunks, 0);
+    }
+
+    void cancelAndEnqueueAgain_pagesOfTheOldJobDoNotCountForTheNew()
+    {
+        const QString pdf = QStringLiteral(GENIUS_CORPUS_DIR "/pdf/DSGVO_libreoffice.pdf");
+        if (!QFile::exists(pdf))
+            QSKIP("The shared corpus is not available.");
+        import::ImportQueue queue(*m_database, {});
+        QSignalSpy finished(&queue, &import::ImportQueue::finished);
+        qint64 id = 0;
+        bool again = false;
+        QObject::connect(&queue, &import::ImportQueue::progress, &queue, [&](qint64, int done, int) {
+            if (!again && done >= 3) {
+                // Cancelled and imported again while the first job's pages are still with the workers.
+                again = true;
+                queue.cancel(id);
+                QCOMPARE(queue.enqueue(pdf, domain::ProtectionClass::Normal).id, id);
+            }
+        });
+        id = queue.enqueue(pdf, domain::ProtectionClass::Normal).id;
+        waitIdle(queue);
+        QVERIFY(again);
+        QCOMPARE(finished.size(), 2);
+        QCOMPARE(finished.last().at(1).value<DocumentStatus>(), DocumentStatus::Ready);
+        const auto record = m_database->document(id);
+        QCOMPARE(record->status, DocumentStatus::Ready);
+        QCOMPARE(record->pagesDone, record->pagesTotal);
+        QCOMPARE(m_database->storedPageNumbers(id)->size(), record->pagesTotal);
+        QVERIFY(record->chunks > 0);
+    }
+
     void embedding_onlyUpToTheModelsClearance()
     {
         RecordingProvider provider;
