@@ -59,6 +59,17 @@ liest die Standardeingabe.</translation>
     </message>
 </context>
 <context>
+    <name>AssignmentCommand</name>
+    <message numerus="yes">
+        <source>assign %n document(s) to "%1"</source>
+        <translation><numerusform>%n Dokument „%1“ zuordnen</numerusform><numerusform>%n Dokumente „%1“ zuordnen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>remove %n document(s) from "%1"</source>
+        <translation><numerusform>%n Dokument aus „%1“ entfernen</numerusform><numerusform>%n Dokumente aus „%1“ entfernen</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>AuditCommand</name>
     <message>
         <source>Verify or export the audit log of outbound requests</source>
@@ -269,32 +280,6 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
         <translation>Kollektionen auflisten, anlegen, füllen und löschen</translation>
     </message>
     <message>
-        <source>Usage: genius-cli collections [list]
-       genius-cli collections create NAME [--class C] [--description TEXT]
-       genius-cli collections assign DOC[,DOC...] NAME
-       genius-cli collections unassign DOC[,DOC...] NAME
-       genius-cli collections delete NAME
-       genius-cli collections rename NAME NEW-NAME
-       genius-cli collections publish NAME | unpublish NAME
-
-A collection's class (default normal) caps its documents: assigning a document of a
-higher class is refused (exit 3) and the others of the batch are still assigned.
-Deleting a collection keeps its documents. 'documents --unassigned' lists the
-documents that belong to no collection.</source>
-        <translation>Aufruf: genius-cli collections [list]
-        genius-cli collections create NAME [--class C] [--description TEXT]
-        genius-cli collections assign DOK[,DOK...] NAME
-        genius-cli collections unassign DOK[,DOK...] NAME
-        genius-cli collections delete NAME
-        genius-cli collections rename NAME NEUER-NAME
-        genius-cli collections publish NAME | unpublish NAME
-
-Der Schutzbedarf einer Kollektion (Standard normal) begrenzt ihre Dokumente: Ein Dokument
-mit höherem Schutzbedarf wird nicht zugeordnet (Exit-Code 3), die übrigen des Stapels schon.
-Beim Löschen einer Kollektion bleiben ihre Dokumente erhalten. 'documents --unassigned'
-listet die Dokumente, die keiner Kollektion angehören.</translation>
-    </message>
-    <message>
         <source>Unknown action '%1'. Run 'genius-cli collections --help'.</source>
         <translation>Unbekannte Aktion '%1'. Siehe 'genius-cli collections --help'.</translation>
     </message>
@@ -358,6 +343,40 @@ listet die Dokumente, die keiner Kollektion angehören.</translation>
         <source>Document %1 was not in "%2".</source>
         <translation>Dokument %1 war nicht in „%2“.</translation>
     </message>
+    <message>
+        <source>Usage: genius-cli collections [list]
+       genius-cli collections create NAME [--class C] [--description TEXT]
+       genius-cli collections assign DOC[,DOC...] NAME
+       genius-cli collections unassign DOC[,DOC...] NAME
+       genius-cli collections delete NAME
+       genius-cli collections rename NAME NEW-NAME
+       genius-cli collections publish NAME | unpublish NAME
+
+A collection's class (default normal) caps its documents: assigning a document of a
+higher class is refused (exit 3) and the others of the batch are still assigned.
+Deleting a collection keeps its documents. 'documents --unassigned' lists the
+documents that belong to no collection.
+Only data managers may change collections (exit 4 for staff); staff see only the
+published ones.</source>
+        <translation>Aufruf: genius-cli collections [list]
+        genius-cli collections create NAME [--class C] [--description TEXT]
+        genius-cli collections assign DOK[,DOK...] NAME
+        genius-cli collections unassign DOK[,DOK...] NAME
+        genius-cli collections delete NAME
+        genius-cli collections rename NAME NEUER-NAME
+        genius-cli collections publish NAME | unpublish NAME
+
+Der Schutzbedarf einer Kollektion (Standard normal) begrenzt ihre Dokumente: Ein Dokument
+mit höherem Schutzbedarf wird nicht zugeordnet (Exit-Code 3), die übrigen des Stapels schon.
+Beim Löschen einer Kollektion bleiben ihre Dokumente erhalten. 'documents --unassigned'
+listet die Dokumente, die keiner Kollektion angehören.
+Nur Datenmanager dürfen Kollektionen ändern (Exit-Code 4 für Sachbearbeitung); die
+Sachbearbeitung sieht nur die veröffentlichten.</translation>
+    </message>
+    <message>
+        <source>change collections</source>
+        <translation>Kollektionen ändern</translation>
+    </message>
 </context>
 <context>
     <name>Command</name>
@@ -368,6 +387,18 @@ listet die Dokumente, die keiner Kollektion angehören.</translation>
     <message>
         <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
         <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
+    </message>
+    <message>
+        <source>set by policy</source>
+        <translation>durch Richtlinie festgelegt</translation>
+    </message>
+    <message>
+        <source>from the local profile</source>
+        <translation>aus dem lokalen Profil</translation>
+    </message>
+    <message>
+        <source>Only data managers may %1; the role on this workstation is %2 (%3).</source>
+        <translation>Nur Datenmanager dürfen %1; die Rolle an diesem Arbeitsplatz ist %2 (%3).</translation>
     </message>
 </context>
 <context>
@@ -650,6 +681,10 @@ ihres Schutzbedarfs (Einstellungen retention/*Days), werden bei jedem Öffnen ge
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsCommand</name>
@@ -795,30 +830,6 @@ Ein Entwurf braucht ein Modell: Material mit very-high wird abgelehnt (Exit 3), 
         <translation>Dokumente importieren und für den lokalen Index vorverarbeiten</translation>
     </message>
     <message>
-        <source>Usage: genius-cli import [--collection NAME] [--class C] FILE...
-
-Reads PDF (scanned pages by OCR), images, DOCX, ODT, text, Markdown and HTML files,
-splits them into passages with page anchors and indexes them on this workstation.
-C is the documents' protection class (none, normal, high, very-high; default normal).
---collection assigns the documents to NAME and creates it, capped at C, if missing.
-With a gateway configured, passages of documents its embedding model is cleared for
-also get vectors; the others are indexed for lexical search only.
-Prints each document's id; progress goes to standard error. A file that cannot be
-read is reported and skipped (exit 2); the others are still imported. Ctrl+C stops
-(exit 7); running the command again resumes where it stopped.</source>
-        <translation>Aufruf: genius-cli import [--collection NAME] [--class C] DATEI...
-
-Liest PDF (gescannte Seiten per Texterkennung), Bilder, DOCX, ODT, Text, Markdown und HTML,
-zerlegt sie in Passagen mit Seitenangaben und indexiert sie auf diesem Arbeitsplatz.
-C ist der Schutzbedarf der Dokumente (none, normal, high, very-high; Standard normal).
---collection ordnet die Dokumente der Sammlung NAME zu und legt sie, begrenzt auf C, an.
-Ist ein Gateway eingerichtet, erhalten Passagen von Dokumenten, für die sein
-Einbettungsmodell freigegeben ist, auch Vektoren; die übrigen sind nur lexikalisch durchsuchbar.
-Gibt die ID jedes Dokuments aus; der Fortschritt geht auf die Standardfehlerausgabe. Eine
-unlesbare Datei wird gemeldet und übersprungen (Exit-Code 2); die übrigen werden importiert.
-Strg+C bricht ab (Exit-Code 7); derselbe Aufruf setzt den Import später fort.</translation>
-    </message>
-    <message>
         <source>No files given. Run 'genius-cli import --help'.</source>
         <translation>Keine Dateien angegeben. Siehe 'genius-cli import --help'.</translation>
     </message>
@@ -841,6 +852,36 @@ Strg+C bricht ab (Exit-Code 7); derselbe Aufruf setzt den Import später fort.</
     <message>
         <source>%1: no vectors (the gateway did not answer); lexical search works.</source>
         <translation>%1: keine Vektoren (das Gateway hat nicht geantwortet); die lexikalische Suche funktioniert.</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli import [--collection NAME] [--class C] FILE...
+
+Reads PDF (scanned pages by OCR), images, DOCX, ODT, text, Markdown and HTML files,
+splits them into passages with page anchors and indexes them on this workstation.
+C is the documents' protection class (none, normal, high, very-high; default normal).
+--collection assigns the documents to NAME and creates it, capped at C, if missing
+(data managers only: exit 4 for staff).
+With a gateway configured, passages of documents its embedding model is cleared for
+also get vectors; the others are indexed for lexical search only.
+Prints each document's id; progress goes to standard error. A file that cannot be
+read is reported and skipped (exit 2); the others are still imported. Ctrl+C stops
+(exit 7); running the command again resumes where it stopped.</source>
+        <translation>Aufruf: genius-cli import [--collection NAME] [--class C] DATEI...
+
+Liest PDF (gescannte Seiten per Texterkennung), Bilder, DOCX, ODT, Text, Markdown und HTML,
+zerlegt sie in Passagen mit Seitenangaben und indexiert sie auf diesem Arbeitsplatz.
+C ist der Schutzbedarf der Dokumente (none, normal, high, very-high; Standard normal).
+--collection ordnet die Dokumente der Kollektion NAME zu und legt sie, begrenzt auf C, an
+(nur für Datenmanager: Exit-Code 4 für Sachbearbeitung).
+Ist ein Gateway eingerichtet, erhalten Passagen von Dokumenten, für die sein
+Einbettungsmodell freigegeben ist, auch Vektoren; die übrigen sind nur lexikalisch durchsuchbar.
+Gibt die ID jedes Dokuments aus; der Fortschritt geht auf die Standardfehlerausgabe. Eine
+unlesbare Datei wird gemeldet und übersprungen (Exit-Code 2); die übrigen werden importiert.
+Strg+C bricht ab (Exit-Code 7); derselbe Aufruf setzt den Import später fort.</translation>
+    </message>
+    <message>
+        <source>import into a collection</source>
+        <translation>in eine Kollektion importieren</translation>
     </message>
 </context>
 <context>
@@ -967,23 +1008,6 @@ gemeldete Freigabe gilt nur für die Klasse none als freigegeben.</translation>
         <translation>In einer Kollektion recherchieren, mit Quellenangaben über Dokumente hinweg</translation>
     </message>
     <message>
-        <source>Usage: genius-cli research --collection NAME QUESTION...
-
-Answers from the collection's documents with citations [n] (document and page).
-Retrieval never returns passages above the clearance of the model that reads
-them. When nothing relevant is found the answer says so plainly and no model is
-asked. Without a model that may read the collection the best passages are shown
-and nothing is sent (--json: "local": true). QUESTION '-' reads standard input.</source>
-        <translation>Aufruf: genius-cli research --collection NAME FRAGE...
-
-Antwortet aus den Dokumenten der Kollektion mit Quellenangaben [n] (Dokument und
-Seite). Die Suche liefert nie Passagen oberhalb der Freigabe des Modells, das sie
-liest. Wird nichts Einschlägiges gefunden, sagt die Antwort das deutlich, und kein
-Modell wird gefragt. Ohne ein Modell, das die Kollektion lesen darf, werden die
-besten Fundstellen gezeigt und nichts gesendet (--json: "local": true). FRAGE '-'
-liest die Standardeingabe.</translation>
-    </message>
-    <message>
         <source>Name the collection with --collection NAME (see 'genius-cli collections list').</source>
         <translation>Nennen Sie die Kollektion mit --collection NAME (siehe 'genius-cli collections list').</translation>
     </message>
@@ -994,6 +1018,29 @@ liest die Standardeingabe.</translation>
     <message>
         <source>The collections contain no evidence for this question.</source>
         <translation>Die Kollektionen enthalten keine Belege zu dieser Frage.</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli research --collection NAME QUESTION...
+
+Answers from the collection's documents with citations [n] (document and page).
+Retrieval never returns passages above the clearance of the model that reads
+them. When nothing relevant is found the answer says so plainly and no model is
+asked. Without a model that may read the collection the best passages are shown
+and nothing is sent (--json: "local": true). QUESTION '-' reads standard input.
+Staff may research only published collections (exit 4 otherwise).</source>
+        <translation>Aufruf: genius-cli research --collection NAME FRAGE...
+
+Antwortet aus den Dokumenten der Kollektion mit Quellenangaben [n] (Dokument und
+Seite). Die Suche liefert nie Passagen oberhalb der Freigabe des Modells, das sie
+liest. Wird nichts Einschlägiges gefunden, sagt die Antwort das deutlich, und kein
+Modell wird gefragt. Ohne ein Modell, das die Kollektion lesen darf, werden die
+besten Fundstellen gezeigt und nichts gesendet (--json: "local": true). FRAGE '-'
+liest die Standardeingabe.
+Die Sachbearbeitung darf nur in veröffentlichten Kollektionen recherchieren (sonst Exit-Code 4).</translation>
+    </message>
+    <message>
+        <source>research the unpublished collection "%1"</source>
+        <translation>in der unveröffentlichten Kollektion „%1“ recherchieren</translation>
     </message>
 </context>
 <context>
@@ -1147,10 +1194,6 @@ weicht hybrid auf lexical aus und meldet das auf der Standardfehlerausgabe.</tra
         <translation>Gemeinsamer Kollektionsspeicher (postgresql://…); leer verwendet das lokale Profil.</translation>
     </message>
     <message>
-        <source>Role on this workstation: staff or data-manager.</source>
-        <translation>Rolle an diesem Arbeitsplatz: staff (Sachbearbeitung) oder data-manager (Datenmanagement).</translation>
-    </message>
-    <message>
         <source>Language of the user interface: empty follows the system, de or en.</source>
         <translation>Sprache der Oberfläche: leer folgt dem System, de oder en.</translation>
     </message>
@@ -1161,6 +1204,10 @@ weicht hybrid auf lexical aus und meldet das auf der Standardfehlerausgabe.</tra
     <message>
         <source>Context window of models in tokens, as model=tokens (* for any model); default 8192.</source>
         <translation>Kontextfenster der Modelle in Token, als Modell=Token (* für jedes Modell); Standard 8192.</translation>
+    </message>
+    <message>
+        <source>Role on this workstation: staff or data-manager. Unset, the user manages the collections of their own profile (data-manager).</source>
+        <translation>Rolle an diesem Arbeitsplatz: staff (Sachbearbeitung) oder data-manager (Datenmanagement). Ohne Festlegung verwaltet der Benutzer die Kollektionen seines eigenen Profils (data-manager).</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1357,404 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
 </context>
 <context>
+    <name>genius::ui::CollectionDialog</name>
+    <message>
+        <source>New collection</source>
+        <translation>Neue Kollektion</translation>
+    </message>
+    <message>
+        <source>Collection name</source>
+        <translation>Name der Kollektion</translation>
+    </message>
+    <message>
+        <source>Protection class of the collection</source>
+        <translation>Schutzbedarfsklasse der Kollektion</translation>
+    </message>
+    <message>
+        <source>Documents of a higher class cannot be assigned to the collection.</source>
+        <translation>Dokumente einer höheren Klasse können der Kollektion nicht zugeordnet werden.</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>What the collection holds, shown to staff.</source>
+        <translation>Was die Kollektion enthält; wird den Beschäftigten angezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Protection class:</source>
+        <translation>&amp;Schutzbedarfsklasse:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::DataManagerPage</name>
+    <message>
+        <source>Import documents, set their protection class and assign them to collections by dragging them onto a collection or with the buttons. Ctrl+Z undoes an assignment.</source>
+        <translation>Importieren Sie Dokumente, legen Sie ihre Schutzbedarfsklasse fest und ordnen Sie sie Kollektionen zu, indem Sie sie auf eine Kollektion ziehen oder die Schaltflächen verwenden. Strg+Z macht eine Zuordnung rückgängig.</translation>
+    </message>
+    <message>
+        <source>Your role is staff: you see the published collections and their documents. Data managers look after them.</source>
+        <translation>Ihre Rolle ist Beschäftigte/r: Sie sehen die veröffentlichten Kollektionen und ihre Dokumente. Gepflegt werden sie von den Datenmanagern.</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Ergebnis der letzten Aktion</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Columns of %1</source>
+        <translation>Spalten von %1</translation>
+    </message>
+    <message>
+        <source>Rows of %1</source>
+        <translation>Zeilen von %1</translation>
+    </message>
+    <message>
+        <source>Select all rows</source>
+        <translation>Alle Zeilen auswählen</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Kollektionen</translation>
+    </message>
+    <message>
+        <source>Drop documents on a collection to assign them to it.</source>
+        <translation>Legen Sie Dokumente auf einer Kollektion ab, um sie ihr zuzuordnen.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>Creates a collection with a name, a protection class and a description.</source>
+        <translation>Legt eine Kollektion mit Name, Schutzbedarfsklasse und Beschreibung an.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Renames the selected collection or changes its description.</source>
+        <translation>Benennt die ausgewählte Kollektion um oder ändert ihre Beschreibung.</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Deletes the selected collection; its documents stay.</source>
+        <translation>Löscht die ausgewählte Kollektion; ihre Dokumente bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Makes the selected collection available to staff for research, or takes it back.</source>
+        <translation>Stellt die ausgewählte Kollektion den Beschäftigten für die Recherche bereit oder nimmt die Freigabe zurück.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Search documents by name</source>
+        <translation>Dokumente nach Namen suchen</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>Nach Namen suchen</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle Dokumente</translation>
+    </message>
+    <message>
+        <source>Drag documents onto a collection to assign them. Drop files here to import them.</source>
+        <translation>Ziehen Sie Dokumente auf eine Kollektion, um sie zuzuordnen. Legen Sie Dateien hier ab, um sie zu importieren.</translation>
+    </message>
+    <message>
+        <source>Protection class of imported files</source>
+        <translation>Schutzbedarfsklasse importierter Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>Dateien &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Imports and preprocesses files with the protection class chosen beside it.</source>
+        <translation>Importiert und verarbeitet Dateien mit der daneben gewählten Schutzbedarfsklasse.</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>&amp;Klasse:</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>Documents in the selected collection</source>
+        <translation>Dokumente der ausgewählten Kollektion</translation>
+    </message>
+    <message>
+        <source>&amp;Assign selected</source>
+        <translation>Auswahl &amp;zuordnen</translation>
+    </message>
+    <message>
+        <source>Assigns the documents selected in the document list to the selected collection.</source>
+        <translation>Ordnet die in der Dokumentliste ausgewählten Dokumente der ausgewählten Kollektion zu.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from collection</source>
+        <translation>Aus Kollektion &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Takes the documents selected here out of the collection; they stay imported.</source>
+        <translation>Nimmt die hier ausgewählten Dokumente aus der Kollektion; sie bleiben importiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undoes the last assignment change.</source>
+        <translation>Macht die letzte Änderung einer Zuordnung rückgängig.</translation>
+    </message>
+    <message>
+        <source>Re&amp;do</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Repeats the undone assignment change.</source>
+        <translation>Wiederholt die rückgängig gemachte Änderung der Zuordnung.</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Open assignments</source>
+        <translation>Offene Zuordnung</translation>
+    </message>
+    <message>
+        <source>Documents in no collection yet. Enter assigns the selected ones to the selected collection.</source>
+        <translation>Dokumente, die noch keiner Kollektion zugeordnet sind. Die Eingabetaste ordnet die ausgewählten der ausgewählten Kollektion zu.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Zuordnen</translation>
+    </message>
+    <message>
+        <source>Assign &amp;to collection</source>
+        <translation>Der Kollektion zuor&amp;dnen</translation>
+    </message>
+    <message>
+        <source>Assigns the selected open documents to the selected collection.</source>
+        <translation>Ordnet die ausgewählten offenen Dokumente der ausgewählten Kollektion zu.</translation>
+    </message>
+    <message>
+        <source>Upload and preprocessing status</source>
+        <translation>Status Upload &amp; Pre-Processing</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Show imports</source>
+        <translation>Importe anzeigen</translation>
+    </message>
+    <message>
+        <source>All imports</source>
+        <translation>Alle Importe</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Fehlerhaft oder abgebrochen</translation>
+    </message>
+    <message>
+        <source>Imports the selected failed or cancelled documents again.</source>
+        <translation>Importiert die ausgewählten fehlgeschlagenen oder abgebrochenen Dokumente erneut.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>Import abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Stops the import of the selected documents; the pages read so far are kept.</source>
+        <translation>Hält den Import der ausgewählten Dokumente an; die bisher gelesenen Seiten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <source>Deletes the selected documents from the index; the files stay where they are.</source>
+        <translation>Löscht die ausgewählten Dokumente aus dem Index; die Dateien bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>The index cannot be read: %1</source>
+        <translation>Der Index kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) queued for import.</source>
+        <translation><numerusform>%n Datei zum Import eingereiht.</numerusform><numerusform>%n Dateien zum Import eingereiht.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Dateien importieren</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.odt *.txt *.md *.html *.htm *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Dokumente (*.pdf *.docx *.odt *.txt *.md *.html *.htm *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Select a collection first.</source>
+        <translation>Wählen Sie zuerst eine Kollektion aus.</translation>
+    </message>
+    <message>
+        <source>Select the documents to assign first.</source>
+        <translation>Wählen Sie zuerst die zuzuordnenden Dokumente aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) assigned to "%1".</source>
+        <translation><numerusform>%n Dokument „%1“ zugeordnet.</numerusform><numerusform>%n Dokumente „%1“ zugeordnet.</numerusform></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) removed from "%1".</source>
+        <translation><numerusform>%n Dokument aus „%1“ entfernt.</numerusform><numerusform>%n Dokumente aus „%1“ entfernt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Collection "%1" created.</source>
+        <translation>Kollektion „%1“ angelegt.</translation>
+    </message>
+    <message>
+        <source>Edit collection</source>
+        <translation>Kollektion bearbeiten</translation>
+    </message>
+    <message>
+        <source>Collection "%1" saved.</source>
+        <translation>Kollektion „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>Kollektion löschen</translation>
+    </message>
+    <message>
+        <source>Delete the collection "%1"? Its documents stay imported and can be assigned again.</source>
+        <translation>Die Kollektion „%1“ löschen? Ihre Dokumente bleiben importiert und können erneut zugeordnet werden.</translation>
+    </message>
+    <message>
+        <source>Collection "%1" deleted.</source>
+        <translation>Kollektion „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Collection "%1" is published for research.</source>
+        <translation>Kollektion „%1“ ist für die Recherche veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Collection "%1" is no longer published.</source>
+        <translation>Kollektion „%1“ ist nicht mehr veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Import started again.</source>
+        <translation>Import erneut gestartet.</translation>
+    </message>
+    <message>
+        <source>Remove documents</source>
+        <translation>Dokumente entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n document(s) from the index? Their passages leave every collection; the files themselves stay where they are.</source>
+        <translation><numerusform>%n Dokument aus dem Index entfernen? Seine Textstellen verschwinden aus allen Kollektionen; die Datei selbst bleibt, wo sie ist.</numerusform><numerusform>%n Dokumente aus dem Index entfernen? Ihre Textstellen verschwinden aus allen Kollektionen; die Dateien selbst bleiben, wo sie sind.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) removed.</source>
+        <translation><numerusform>%n Dokument entfernt.</numerusform><numerusform>%n Dokumente entfernt.</numerusform></translation>
+    </message>
+    <message>
+        <source>No collection yet: create one with New.</source>
+        <translation>Noch keine Kollektion: Legen Sie eine mit „Neu“ an.</translation>
+    </message>
+    <message>
+        <source>No collection is published yet.</source>
+        <translation>Es ist noch keine Kollektion veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Select a collection to see its documents.</source>
+        <translation>Wählen Sie eine Kollektion, um ihre Dokumente zu sehen.</translation>
+    </message>
+    <message>
+        <source>Documents in "%1"</source>
+        <translation>Dokumente in „%1“</translation>
+    </message>
+    <message>
+        <source>Class: %1 · %2</source>
+        <translation>Klasse: %1 · %2</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Un&amp;publish</source>
+        <translation>Veröffentlichung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>Erneut versuc&amp;hen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Anzei&amp;gen:</translation>
+    </message>
+</context>
+<context>
     <name>genius::ui::FunctionPage</name>
     <message>
         <source>This function is not yet available in this version.</source>
@@ -1377,6 +1822,17 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>Gateway: %1</source>
         <translation>Gateway: %1</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::ProgressBarDelegate</name>
+    <message>
+        <source>%1 / %2 pages</source>
+        <translation>%1 / %2 Seiten</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

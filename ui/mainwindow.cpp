@@ -2,6 +2,7 @@
 
 #include "core/common/appinfo.h"
 #include "core/settings/settings.h"
+#include "ui/datamanagerpage.h"
 #include "ui/functionpage.h"
 #include "ui/settingspage.h"
 #include "ui/uilogging.h"
@@ -30,9 +31,16 @@ QKeySequence shortcutFor(ViewId view)
 } // namespace
 
 MainWindow::MainWindow(settings::Settings& settings, const QString& profileDirectory, QWidget* parent)
+    : MainWindow(settings, profileDirectory, Services{}, parent)
+{
+}
+
+MainWindow::MainWindow(settings::Settings& settings, const QString& profileDirectory, Services services,
+                       QWidget* parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_profileDirectory(profileDirectory)
+    , m_services(services)
 {
     setWindowTitle(common::productName());
     resize(1100, 720);
@@ -116,6 +124,8 @@ QWidget* MainWindow::createPage(ViewId view)
             "from bullet points or documents, in a formal or citizen-friendly tone, based on templates you "
             "can edit."), m_pages);
     case ViewId::DataManager:
+        if (m_services.curation)
+            return new DataManagerPage(*m_services.curation, m_services.canManage, m_pages);
         return new FunctionPage(title, tr("For data managers: look after the document collections of your "
             "authority. Upload and preprocess documents, set their protection class, assign them to "
             "collections and follow the progress of uploads and preprocessing."), m_pages);

@@ -12,6 +12,10 @@ namespace genius::settings {
 class Settings;
 }
 
+namespace genius::models {
+class Curation;
+}
+
 namespace genius::ui {
 
 /// The main window: the navigation list of the seven views on the left, the current view
@@ -22,8 +26,16 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    /// What the views work on beyond the settings; each must outlive the window.
+    struct Services {
+        models::Curation* curation = nullptr; ///< the index's documents and collections
+        bool canManage = false; ///< the user is a data manager (else staff: read-only)
+    };
+
     /// `settings` must outlive the window; `profileDirectory` is shown in the status bar.
     MainWindow(settings::Settings& settings, const QString& profileDirectory, QWidget* parent = nullptr);
+    MainWindow(settings::Settings& settings, const QString& profileDirectory, Services services,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Shows a view and selects it in the navigation.
@@ -47,6 +59,7 @@ private:
 
     settings::Settings& m_settings;
     QString m_profileDirectory;
+    Services m_services;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     QLabel* m_gatewayStatus = nullptr;

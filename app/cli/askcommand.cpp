@@ -2,8 +2,10 @@
 
 #include "app/cli/functionoutput.h"
 #include "app/cli/functionsession.h"
+#include "app/cli/indexsession.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/output.h"
+#include "core/index/indexdatabase.h"
 #include "core/services/askservice.h"
 #include "core/services/functionrunner.h"
 
@@ -77,7 +79,8 @@ QString ResearchCommand::usage() const
               "Retrieval never returns passages above the clearance of the model that reads\n"
               "them. When nothing relevant is found the answer says so plainly and no model is\n"
               "asked. Without a model that may read the collection the best passages are shown\n"
-              "and nothing is sent (--json: \"local\": true). QUESTION '-' reads standard input.");
+              "and nothing is sent (--json: \"local\": true). QUESTION '-' reads standard input.\n"
+              "Staff may research only published collections (exit 4 otherwise).");
 }
 
 void ResearchCommand::run(CommandContext& context, const QStringList& arguments, Done done)
@@ -94,6 +97,16 @@ void ResearchCommand::run(CommandContext& context, const QStringList& arguments,
     if (question.isEmpty()) {
         context.output.error(tr("No question given. Run 'genius-cli research --help'."));
         return done(ExitCode::Usage);
+    }
+    if (!isDataManager(context)) {
+        // Staff research only published collections; asked before any key or model is touched.
+        IndexSession index(context);
+        if (!index.open())
+            return done(index.openError());
+        const auto record = index.database().collection(collection);
+        if (record && !record->published
+            && !requireDataManager(context, tr("research the unpublished collection \"%1\"").arg(record->name)))
+            return done(ExitCode::GatewayRefused);
     }
     m_session = std::make_unique<FunctionSession>(context);
     const Output& output = context.output;

@@ -50,7 +50,9 @@ QString CollectionsCommand::usage() const
               "A collection's class (default normal) caps its documents: assigning a document of a\n"
               "higher class is refused (exit 3) and the others of the batch are still assigned.\n"
               "Deleting a collection keeps its documents. 'documents --unassigned' lists the\n"
-              "documents that belong to no collection.");
+              "documents that belong to no collection.\n"
+              "Only data managers may change collections (exit 4 for staff); staff see only the\n"
+              "published ones.");
 }
 
 void CollectionsCommand::run(CommandContext& context, const QStringList& arguments, Done done)
@@ -76,6 +78,9 @@ void CollectionsCommand::run(CommandContext& context, const QStringList& argumen
         context.output.error(tr("--class and --description belong to 'collections create'."));
         return done(ExitCode::Usage);
     }
+    // Staff are refused before the index is even opened: nothing may change for them.
+    if (action != QLatin1String("list") && !requireDataManager(context, tr("change collections")))
+        return done(ExitCode::GatewayRefused);
     IndexSession session(context);
     if (!session.open())
         return done(session.openError());
@@ -97,8 +102,12 @@ void CollectionsCommand::run(CommandContext& context, const QStringList& argumen
         const auto collections = database.collections();
         if (!collections)
             return failWith(collections.error());
+        // Staff research only what data managers have published, so they see only that.
+        const bool everything = isDataManager(context);
         QJsonArray array;
         for (const index::CollectionRecord& record : *collections) {
+            if (!everything && !record.published)
+                continue;
             if (output.json()) {
                 array.append(collectionJson(record));
                 continue;

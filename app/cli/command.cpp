@@ -2,6 +2,7 @@
 
 #include "app/cli/output.h"
 #include "core/settings/settings.h"
+#include "core/storage/role.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -40,6 +41,31 @@ QString textArgument(const ParsedArguments& parsed)
 {
     const QString text = parsed.positional.join(QLatin1Char(' '));
     return text == QLatin1String("-") ? QTextStream(stdin).readAll().trimmed() : text.trimmed();
+}
+
+bool isDataManager(const CommandContext& context)
+{
+    return storage::effectiveRole(context.settings).role == storage::Role::DataManager;
+}
+
+bool requireDataManager(const CommandContext& context, const QString& action)
+{
+    const storage::RoleDecision decision = storage::effectiveRole(context.settings);
+    if (decision.role == storage::Role::DataManager)
+        return true;
+    QString origin;
+    switch (decision.source) {
+    case storage::RoleSource::Policy:
+        origin = QCoreApplication::translate("Command", "set by policy");
+        break;
+    case storage::RoleSource::LocalProfile:
+        origin = QCoreApplication::translate("Command", "from the local profile");
+        break;
+    }
+    context.output.error(
+        QCoreApplication::translate("Command", "Only data managers may %1; the role on this workstation is %2 (%3).")
+            .arg(action, storage::roleName(decision.role), origin));
+    return false;
 }
 
 Command::~Command() = default;

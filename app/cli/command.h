@@ -42,6 +42,15 @@ std::optional<domain::ProtectionClass> classOption(const CommandContext& context
 /// The free text of a command: its positional words joined, or standard input for '-'.
 QString textArgument(const ParsedArguments& parsed);
 
+/// True when the user is a data manager (storage::effectiveRole). Otherwise prints one
+/// sentence naming `action` (an infinitive phrase such as "change collections"), the role and
+/// where it comes from, and returns false; the caller then ends with ExitCode::GatewayRefused
+/// (4, the contract's permission code) before anything has changed.
+bool requireDataManager(const CommandContext& context, const QString& action);
+
+/// True when the user is a data manager and so sees unpublished collections too.
+bool isDataManager(const CommandContext& context);
+
 /// One subcommand. `run` may finish synchronously or later from the event loop; it calls
 /// `done` exactly once with the exit code.
 class Command

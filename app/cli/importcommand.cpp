@@ -30,7 +30,8 @@ QString ImportCommand::usage() const
               "Reads PDF (scanned pages by OCR), images, DOCX, ODT, text, Markdown and HTML files,\n"
               "splits them into passages with page anchors and indexes them on this workstation.\n"
               "C is the documents' protection class (none, normal, high, very-high; default normal).\n"
-              "--collection assigns the documents to NAME and creates it, capped at C, if missing.\n"
+              "--collection assigns the documents to NAME and creates it, capped at C, if missing\n"
+              "(data managers only: exit 4 for staff).\n"
               "With a gateway configured, passages of documents its embedding model is cleared for\n"
               "also get vectors; the others are indexed for lexical search only.\n"
               "Prints each document's id; progress goes to standard error. A file that cannot be\n"
@@ -43,6 +44,9 @@ void ImportCommand::run(CommandContext& context, const QStringList& arguments, D
     const auto parsed = parse(context, arguments, {{QStringLiteral("collection"), true}, {QStringLiteral("class"), true}});
     if (!parsed)
         return done(ExitCode::Usage);
+    // Filling a collection is a data manager's job; staff import their own documents without one.
+    if (parsed->has(QStringLiteral("collection")) && !requireDataManager(context, tr("import into a collection")))
+        return done(ExitCode::GatewayRefused);
     if (parsed->positional.isEmpty()) {
         context.output.error(tr("No files given. Run 'genius-cli import --help'."));
         return done(ExitCode::Usage);

@@ -14,7 +14,7 @@ namespace genius::cli {
 
 QString indexPath(const QString& profileDirectory)
 {
-    return QDir(profileDirectory).filePath(QStringLiteral("index.sqlite"));
+    return QDir(profileDirectory).filePath(index::IndexDatabase::fileName());
 }
 
 IndexSession::IndexSession(CommandContext& context, QObject* parent)

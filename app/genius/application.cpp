@@ -2,8 +2,12 @@
 
 #include "core/common/appinfo.h"
 #include "core/common/logging.h"
+#include "core/import/importqueue.h"
+#include "core/index/indexdatabase.h"
+#include "core/models/curation.h"
 #include "core/security/keychainsecretstore.h"
 #include "core/settings/settings.h"
+#include "core/storage/role.h"
 #include "translations/translations.h"
 #include "ui/mainwindow.h"
 #include "ui/viewid.h"
@@ -32,6 +36,9 @@ Application::~Application()
 {
     // Reverse order of construction: nothing may outlive what it uses.
     m_window.reset();
+    m_curation.reset();
+    m_imports.reset(); // stops the workers; unfinished imports resume at the next start
+    m_index.reset();
     m_secretStore.reset();
     m_settings.reset();
     m_profile.reset();
@@ -96,9 +103,22 @@ int Application::run()
     i18n::installTranslations(i18n::chooseLanguage(m_settings->text(settings::keys::UiLanguage)));
     m_secretStore = std::make_unique<security::KeychainSecretStore>();
 
-    m_window = std::make_unique<ui::MainWindow>(*m_settings, m_profile->directory());
+    ui::MainWindow::Services services;
+    if (auto opened = index::IndexDatabase::open(m_profile->filePath(index::IndexDatabase::fileName())); opened) {
+        m_index = std::move(*opened);
+        m_imports = std::make_unique<import::ImportQueue>(*m_index, import::ImportOptions{});
+        m_curation = std::make_unique<models::Curation>(*m_index, *m_imports);
+        services.curation = m_curation.get();
+        services.canManage = storage::effectiveRole(*m_settings).role == storage::Role::DataManager;
+    } else {
+        // The other views work without the index; the data-manager view says why it is empty.
+        printLine(stderr, opened.error().detail);
+    }
+    m_window = std::make_unique<ui::MainWindow>(*m_settings, m_profile->directory(), services);
     m_window->showView(*view);
     m_window->show();
+    if (m_imports)
+        m_imports->resume(); // after the window: the rows show the resumed jobs' progress
     return QApplication::exec();
 }
 

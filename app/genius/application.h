@@ -13,6 +13,15 @@ class Settings;
 namespace genius::security {
 class KeychainSecretStore;
 }
+namespace genius::index {
+class IndexDatabase;
+}
+namespace genius::import {
+class ImportQueue;
+}
+namespace genius::models {
+class Curation;
+}
 namespace genius::ui {
 class MainWindow;
 }
@@ -20,7 +29,8 @@ class MainWindow;
 namespace genius::app {
 
 /// The composition root of the desktop app. It builds the services in dependency order
-/// (profile, settings, secret store, main window) and destroys them in reverse. A
+/// (profile, settings, secret store, index with its import queue, main window) and destroys
+/// them in reverse. Imports a killed process left unfinished resume at start. A
 /// QApplication must exist before run() is called.
 class Application final
 {
@@ -41,6 +51,9 @@ private:
     std::optional<storage::Profile> m_profile;
     std::unique_ptr<settings::Settings> m_settings;
     std::unique_ptr<security::KeychainSecretStore> m_secretStore;
+    std::unique_ptr<index::IndexDatabase> m_index;
+    std::unique_ptr<import::ImportQueue> m_imports;
+    std::unique_ptr<models::Curation> m_curation;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

@@ -104,6 +104,11 @@ QByteArray vectorBlob(const QVector<float>& vector)
 
 } // namespace
 
+QString IndexDatabase::fileName()
+{
+    return QStringLiteral("index.sqlite");
+}
+
 common::Result<std::unique_ptr<IndexDatabase>> IndexDatabase::open(const QString& path)
 {
     // The tokenizer is registered on the raw handle before any statement touches the FTS tables.

@@ -47,6 +47,8 @@ class IndexDatabase final
 public:
     /// Opens (creates) the file, registers the German tokenizer, migrates the schema.
     static common::Result<std::unique_ptr<IndexDatabase>> open(const QString& path);
+    /// The index's file name in a profile directory.
+    static QString fileName();
     ~IndexDatabase();
     IndexDatabase(const IndexDatabase&) = delete;
     IndexDatabase& operator=(const IndexDatabase&) = delete;

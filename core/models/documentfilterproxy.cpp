@@ -42,6 +42,19 @@ bool DocumentFilterProxy::unassignedOnly() const
     return m_unassignedOnly;
 }
 
+void DocumentFilterProxy::setCollectionFilter(const QString& name)
+{
+    if (m_collection == name)
+        return;
+    m_collection = name;
+    invalidateFilter();
+}
+
+QString DocumentFilterProxy::collectionFilter() const
+{
+    return m_collection;
+}
+
 void DocumentFilterProxy::setStatusFilter(const QList<DocumentStatus>& statuses)
 {
     if (m_statuses == statuses)
@@ -102,6 +115,9 @@ bool DocumentFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sou
 {
     const QModelIndex cell = sourceModel()->index(sourceRow, DocumentTableModel::NameColumn, sourceParent);
     if (m_unassignedOnly && !cell.data(DocumentTableModel::UnassignedRole).toBool())
+        return false;
+    if (!m_collection.isEmpty()
+        && !cell.data(DocumentTableModel::CollectionsRole).toStringList().contains(m_collection))
         return false;
     if (!m_statuses.isEmpty()) {
         const auto status = static_cast<DocumentStatus>(cell.data(DocumentTableModel::StatusRole).toInt());

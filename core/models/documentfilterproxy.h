@@ -25,6 +25,11 @@ public:
     void setUnassignedOnly(bool unassignedOnly);
     bool unassignedOnly() const;
 
+    /// Only documents assigned to the collection called `name` (the assignment pane); an
+    /// empty name shows documents of any collection.
+    void setCollectionFilter(const QString& name);
+    QString collectionFilter() const;
+
     /// Only documents in one of `statuses`; an empty list shows every status.
     void setStatusFilter(const QList<index::DocumentStatus>& statuses);
     QList<index::DocumentStatus> statusFilter() const;
@@ -48,6 +53,7 @@ protected:
 
 private:
     bool m_unassignedOnly = false;
+    QString m_collection;
     QList<index::DocumentStatus> m_statuses;
     QString m_nameFilter;
     QStringList m_nameWords; ///< folded words of m_nameFilter

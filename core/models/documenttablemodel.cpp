@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QMimeData>
 #include <QSet>
 #include <QThread>
 
@@ -40,6 +41,21 @@ bool onOwnThread(const QObject* object)
 }
 
 } // namespace
+
+QList<qint64> documentIdsFromMime(const QMimeData* mime)
+{
+    QList<qint64> ids;
+    if (!mime || !mime->hasFormat(QString::fromLatin1(kDocumentIdsMimeType)))
+        return ids;
+    const QList<QByteArray> lines = mime->data(QString::fromLatin1(kDocumentIdsMimeType)).split('\n');
+    for (const QByteArray& line : lines) {
+        bool ok = false;
+        const qint64 id = line.trimmed().toLongLong(&ok);
+        if (ok && id > 0 && !ids.contains(id))
+            ids.append(id);
+    }
+    return ids;
+}
 
 double documentProgress(const DocumentRecord& record)
 {
@@ -137,8 +153,45 @@ QVariant DocumentTableModel::headerData(int section, Qt::Orientation orientation
     case AddedColumn: return QCoreApplication::translate("DocumentTableModel", "Uploaded");
     case CollectionsColumn: return QCoreApplication::translate("DocumentTableModel", "Collections");
     case ProblemColumn: return QCoreApplication::translate("DocumentTableModel", "Problem");
+    case ActionColumn: return QCoreApplication::translate("DocumentTableModel", "Action");
     default: return {};
     }
+}
+
+Qt::ItemFlags DocumentTableModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid())
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList DocumentTableModel::mimeTypes() const
+{
+    return {QString::fromLatin1(kDocumentIdsMimeType)};
+}
+
+QMimeData* DocumentTableModel::mimeData(const QModelIndexList& indexes) const
+{
+    QList<qint64> ids;
+    for (const QModelIndex& index : indexes) {
+        const qint64 id = index.data(IdRole).toLongLong();
+        if (index.isValid() && id > 0 && !ids.contains(id))
+            ids.append(id);
+    }
+    if (ids.isEmpty())
+        return nullptr;
+    QByteArray lines;
+    for (const qint64 id : std::as_const(ids))
+        lines += QByteArray::number(id) + '\n';
+    auto* mime = new QMimeData;
+    mime->setData(QString::fromLatin1(kDocumentIdsMimeType), lines);
+    return mime;
+}
+
+Qt::DropActions DocumentTableModel::supportedDragActions() const
+{
+    return Qt::LinkAction | Qt::CopyAction;
 }
 
 QHash<int, QByteArray> DocumentTableModel::roleNames() const

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QList>
 
+class QMimeData;
+
 namespace genius::models {
 
 /// The documents of the data-manager view, one row per DocumentRecord, for both the
@@ -26,6 +28,7 @@ public:
         AddedColumn,
         CollectionsColumn,
         ProblemColumn,
+        ActionColumn, ///< no text: where a view puts the row's action ("Zuordnen", "Retry")
         ColumnCount
     };
     Q_ENUM(Column)
@@ -59,6 +62,11 @@ public:
     /// Translated column titles (context "DocumentTableModel").
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    /// Rows can be dragged (onto collections); the drag carries the documents' ids.
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
 
     /// Applies the difference to `documents` by id: rows of vanished ids are removed, rows of
     /// changed records report dataChanged, new ids are appended in the given order.
@@ -92,6 +100,11 @@ private:
     QHash<qint64, int> m_rowOfId;
     QHash<qint64, double> m_ocrConfidence;
 };
+
+/// The MIME type of dragged documents: their ids, one decimal number per line.
+inline constexpr char kDocumentIdsMimeType[] = "application/x-genius-document-ids";
+/// The document ids a drag carries (in drag order, without repeats); empty for other data.
+QList<qint64> documentIdsFromMime(const QMimeData* mime);
 
 /// Progress 0..1 of one record: 1 when ready, pages done over pages total otherwise.
 double documentProgress(const index::DocumentRecord& record);

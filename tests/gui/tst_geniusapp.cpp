@@ -1,3 +1,6 @@
+#include "core/import/importtasks.h"
+#include "core/index/indexdatabase.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -8,7 +11,8 @@
 
 #include <memory>
 
-// Runs the real `genius` executable offscreen and checks its command line.
+// Runs the real `genius` executable offscreen and checks its command line and what its
+// composition root starts (imports left unfinished resume).
 class TestGeniusApp final : public QObject
 {
     Q_OBJECT
@@ -21,6 +25,7 @@ private Q_SLOTS:
     void unopenableProfile_exitsWithTwoAndOneLine();
     void help_listsOptionsAndExitsZero();
     void knownView_startsAndKeepsRunning();
+    void interruptedImport_resumesWhenTheAppStarts();
 
 private:
     struct Outcome {
@@ -125,6 +130,50 @@ void TestGeniusApp::knownView_startsAndKeepsRunning()
     process.waitForFinished();
     QVERIFY2(!ended, err.constData());
     QVERIFY(QFileInfo(profile).isDir());
+}
+
+void TestGeniusApp::interruptedImport_resumesWhenTheAppStarts()
+{
+    // A profile whose index holds a document that a killed process left queued.
+    const QString profile = m_home->filePath(QStringLiteral("profile"));
+    QVERIFY(QDir().mkpath(profile));
+    const QString source = m_home->filePath(QStringLiteral("gesetz.md"));
+    {
+        QFile file(source);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# Gesetz\n\n## § 1 Zweck\n\nDieses Gesetz regelt das Verfahren.\n");
+    }
+    const auto digest = genius::import::fileDigest(source, {});
+    QVERIFY(digest);
+    const QString indexFile = QDir(profile).filePath(genius::index::IndexDatabase::fileName());
+    qint64 id = 0;
+    {
+        auto database = genius::index::IndexDatabase::open(indexFile);
+        QVERIFY(database);
+        const auto added = (*database)->addDocument(
+            {QStringLiteral("gesetz.md"), source, digest->sha256, digest->size, genius::domain::ProtectionClass::Normal});
+        QVERIFY(added);
+        id = added->id;
+    }
+
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(GENIUS_APP_PATH), {QStringLiteral("--profile"), profile, QStringLiteral("--view"),
+                                                   QStringLiteral("datamanager")});
+    QVERIFY(process.waitForStarted(10000));
+    auto database = genius::index::IndexDatabase::open(indexFile);
+    QVERIFY(database);
+    bool ready = false;
+    for (int attempt = 0; attempt < 300 && !ready && process.state() == QProcess::Running; ++attempt) {
+        QTest::qWait(100);
+        const auto record = (*database)->document(id);
+        ready = record && record->status == genius::index::DocumentStatus::Ready;
+    }
+    const QByteArray err = process.readAllStandardError();
+    process.kill();
+    process.waitForFinished();
+    QVERIFY2(ready, err.constData());
+    QVERIFY((*database)->document(id)->chunks >= 1);
 }
 
 QTEST_GUILESS_MAIN(TestGeniusApp)

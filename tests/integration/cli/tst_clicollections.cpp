@@ -1,8 +1,12 @@
 // genius-cli collections as a data manager's script uses them: create with a class cap, assign
 // in bulk (a document above the cap is refused, the rest assigned), unassign, rename, publish,
 // delete (documents stay), and the open assignments of `documents --unassigned`.
+// Roles: a staff policy at the real path /etc/xdg/IT.NRW/Genius.conf (a private mount namespace
+// binds a temporary directory over /etc/xdg) refuses every change with exit 4 and shows staff
+// only published collections; a data-manager policy allows everything.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +25,35 @@ struct Run {
     QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
 };
 
+// Runs "$@" with "$1" bound over /etc/xdg (the policy directory of genius-cli on Linux).
+const QString BindXdg = u"mount --bind \"$1\" /etc/xdg && shift && exec \"$@\""_s;
+const QString StaffRefusal =
+    u"Only data managers may change collections; the role on this workstation is staff (set by policy)."_s;
+
+bool writeFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
+}
+
+/// A directory to bind over /etc/xdg whose IT.NRW/Genius.conf sets roles/role to `role`.
+QString policyRoot(const QTemporaryDir& dir, const QByteArray& role)
+{
+    const QString root = dir.filePath(u"xdg"_s);
+    if (!QDir().mkpath(root + u"/IT.NRW"_s) || !writeFile(root + u"/IT.NRW/Genius.conf"_s, "[roles]\nrole=" + role + "\n"))
+        return {};
+    return root;
+}
+
+/// A profile of its own for the role cases, prepared by a data manager (no policy).
+struct RoleProfile {
+    QTemporaryDir dir;
+    QString profile;
+    qint64 published = 0;   ///< the document in the published collection "Amtsblatt"
+    qint64 unpublished = 0; ///< the document in the unpublished collection "Entwurf"
+    QString staffRoot;      ///< /etc/xdg with a staff policy
+};
+
 } // namespace
 
 class TestCliCollections final : public QObject
@@ -33,7 +66,11 @@ private:
     QList<qint64> m_normal; ///< three normal documents
     qint64 m_high = 0;      ///< one document of class high
 
-    Run run(const QStringList& arguments)
+    Run run(const QStringList& arguments) { return runIn(m_profile, arguments); }
+
+    /// genius-cli on `profile`; with `xdgRoot`, inside a private mount namespace in which
+    /// `xdgRoot` is /etc/xdg, so the program reads the policy from its real, fixed path.
+    Run runIn(const QString& profile, const QStringList& arguments, const QString& xdgRoot = {})
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -41,7 +78,11 @@ private:
         environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
         environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
         process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GENIUS_CLI_PATH), QStringList{u"--profile"_s, m_profile} + arguments);
+        const QStringList cli = QStringList{QStringLiteral(GENIUS_CLI_PATH), u"--profile"_s, profile} + arguments;
+        if (xdgRoot.isEmpty())
+            process.start(cli.first(), cli.mid(1));
+        else
+            process.start(u"unshare"_s, QStringList{u"-rm"_s, u"sh"_s, u"-c"_s, BindXdg, u"sh"_s, xdgRoot} + cli);
         process.closeWriteChannel();
         Run result;
         if (process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit)
@@ -79,10 +120,63 @@ private:
         return ids;
     }
 
+    bool m_namespaces = false; ///< `unshare -rm` with a bind mount works here
+
+    qint64 importInto(const QString& profile, const QString& name, const QString& text, const QString& xdgRoot = {})
+    {
+        const QString path = QFileInfo(profile).absolutePath() + u'/' + name;
+        if (!writeFile(path, text.toUtf8()))
+            return 0;
+        const Run imported = runIn(profile, {u"import"_s, path}, xdgRoot);
+        return imported.exitCode == 0 ? imported.out.trimmed().toLongLong() : 0;
+    }
+
+    /// Two documents, the published collection "Amtsblatt" and the unpublished "Entwurf".
+    bool prepare(RoleProfile& fixture)
+    {
+        if (!fixture.dir.isValid())
+            return false;
+        fixture.profile = fixture.dir.filePath(u"profile"_s);
+        fixture.staffRoot = policyRoot(fixture.dir, "staff");
+        fixture.published = importInto(fixture.profile, u"gebuehren.txt"_s, u"Gebührensatzung der Gemeinde für Abfall."_s);
+        fixture.unpublished = importInto(fixture.profile, u"entwurf.txt"_s, u"Entwurf einer Satzung über Straßenreinigung."_s);
+        const QList<QStringList> steps = {
+            {u"collections"_s, u"create"_s, u"Amtsblatt"_s},
+            {u"collections"_s, u"assign"_s, QString::number(fixture.published), u"Amtsblatt"_s},
+            {u"collections"_s, u"publish"_s, u"Amtsblatt"_s},
+            {u"collections"_s, u"create"_s, u"Entwurf"_s},
+            {u"collections"_s, u"assign"_s, QString::number(fixture.unpublished), u"Entwurf"_s},
+        };
+        for (const QStringList& step : steps) {
+            if (runIn(fixture.profile, step).exitCode != 0)
+                return false;
+        }
+        return fixture.published > 0 && fixture.unpublished > 0 && !fixture.staffRoot.isEmpty();
+    }
+
+    /// What a data manager sees: every collection and every document.
+    QByteArray state(const QString& profile)
+    {
+        return runIn(profile, {u"--json"_s, u"collections"_s, u"list"_s}).out.toUtf8()
+             + runIn(profile, {u"--json"_s, u"documents"_s}).out.toUtf8();
+    }
+
+    QStringList collectionNames(const Run& listed)
+    {
+        QStringList names;
+        for (const QJsonValue& value : listed.json().array())
+            names << value[u"name"_s].toString();
+        return names;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
+        QTemporaryDir probe;
+        m_namespaces = probe.isValid()
+                    && QProcess::execute(u"unshare"_s,
+                                         {u"-rm"_s, u"sh"_s, u"-c"_s, BindXdg, u"sh"_s, probe.path(), u"true"_s}) == 0;
         m_profile = m_home.filePath(u"profile"_s);
         for (int i = 1; i <= 3; ++i) {
             const qint64 id = import(u"satzung-%1.txt"_s.arg(i), u"Satzung Nummer %1 der Gemeinde über Gebühren."_s.arg(i), u"normal"_s);
@@ -156,6 +250,130 @@ private Q_SLOTS:
         for (const qint64 id : m_normal)
             QVERIFY2(open.contains(id), "a deleted collection's documents stay, now unassigned");
         QCOMPARE(run({u"collections"_s, u"delete"_s, u"Ortsrecht"_s}).exitCode, 2);
+    }
+
+    void staffPolicy_refusesEveryChangeWithExit4_andChangesNothing()
+    {
+        if (!m_namespaces)
+            QSKIP("unshare -rm with a bind mount over /etc/xdg is not available (no unprivileged user namespaces)");
+        RoleProfile fixture;
+        QVERIFY(prepare(fixture));
+        const QByteArray before = state(fixture.profile);
+        QVERIFY(before.contains("Entwurf"));
+        const QString published = QString::number(fixture.published);
+        const QString unpublished = QString::number(fixture.unpublished);
+        const QList<QStringList> changes = {
+            {u"collections"_s, u"create"_s, u"Neu"_s},
+            {u"collections"_s, u"create"_s, u"Neu"_s, u"--class"_s, u"high"_s, u"--description"_s, u"x"_s},
+            {u"collections"_s, u"assign"_s, published, u"Entwurf"_s},
+            {u"collections"_s, u"unassign"_s, published, u"Amtsblatt"_s},
+            {u"collections"_s, u"delete"_s, u"Entwurf"_s},
+            {u"collections"_s, u"rename"_s, u"Amtsblatt"_s, u"Umbenannt"_s},
+            {u"collections"_s, u"publish"_s, u"Entwurf"_s},
+            {u"collections"_s, u"unpublish"_s, u"Amtsblatt"_s},
+            {u"--json"_s, u"collections"_s, u"delete"_s, u"Amtsblatt"_s},
+        };
+        for (const QStringList& change : changes) {
+            const Run refused = runIn(fixture.profile, change, fixture.staffRoot);
+            QVERIFY2(refused.exitCode == 4, qPrintable(change.join(u' ') + u": "_s + refused.err));
+            QCOMPARE(refused.err.trimmed(), u"genius-cli: "_s + StaffRefusal);
+            QVERIFY(refused.out.isEmpty());
+        }
+        // import --collection is refused as a whole, before any file is read: even a missing one.
+        const QString file = fixture.dir.filePath(u"neu.txt"_s);
+        QVERIFY(writeFile(file, "Neue Verordnung über Hundesteuer."));
+        for (const QString& path : {file, fixture.dir.filePath(u"gibt-es-nicht.txt"_s)}) {
+            const Run refused =
+                runIn(fixture.profile, {u"import"_s, u"--collection"_s, u"Amtsblatt"_s, path}, fixture.staffRoot);
+            QCOMPARE(refused.exitCode, 4);
+            QVERIFY2(refused.err.contains(u"Only data managers may import into a collection; the role on this "
+                                          u"workstation is staff (set by policy)."_s),
+                     qPrintable(refused.err));
+        }
+        QCOMPARE(state(fixture.profile), before); // checked as a data manager, without the policy
+    }
+
+    void staffPolicy_listsOnlyPublishedCollections()
+    {
+        if (!m_namespaces)
+            QSKIP("unshare -rm with a bind mount over /etc/xdg is not available (no unprivileged user namespaces)");
+        RoleProfile fixture;
+        QVERIFY(prepare(fixture));
+        const Run listed = runIn(fixture.profile, {u"--json"_s, u"collections"_s, u"list"_s}, fixture.staffRoot);
+        QCOMPARE(listed.exitCode, 0);
+        QCOMPARE(collectionNames(listed), QStringList{u"Amtsblatt"_s});
+        const Run text = runIn(fixture.profile, {u"collections"_s}, fixture.staffRoot);
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains(u"Amtsblatt"_s));
+        QVERIFY(!text.out.contains(u"Entwurf"_s));
+        // Without the policy (the local profile) the same user manages both.
+        QCOMPARE(collectionNames(runIn(fixture.profile, {u"--json"_s, u"collections"_s, u"list"_s})),
+                 (QStringList{u"Amtsblatt"_s, u"Entwurf"_s}));
+    }
+
+    void staffPolicy_researchOfAnUnpublishedCollection_isRefused()
+    {
+        if (!m_namespaces)
+            QSKIP("unshare -rm with a bind mount over /etc/xdg is not available (no unprivileged user namespaces)");
+        RoleProfile fixture;
+        QVERIFY(prepare(fixture));
+        const Run refused = runIn(fixture.profile, {u"research"_s, u"--collection"_s, u"Entwurf"_s, u"Straßenreinigung?"_s},
+                                  fixture.staffRoot);
+        QCOMPARE(refused.exitCode, 4);
+        QVERIFY2(refused.err.contains(u"Only data managers may research the unpublished collection \"Entwurf\""_s),
+                 qPrintable(refused.err));
+        QVERIFY(refused.out.isEmpty());
+        // A published collection answers staff (locally here: no gateway is configured).
+        const Run answered = runIn(fixture.profile, {u"--json"_s, u"research"_s, u"--collection"_s, u"Amtsblatt"_s,
+                                                     u"Gebührensatzung Abfall"_s},
+                                   fixture.staffRoot);
+        QCOMPARE(answered.exitCode, 0);
+        QCOMPARE(answered.json().object()[u"sources"_s].toArray().first()[u"document"_s].toInteger(), fixture.published);
+    }
+
+    void staffPolicy_plainImportWorks()
+    {
+        if (!m_namespaces)
+            QSKIP("unshare -rm with a bind mount over /etc/xdg is not available (no unprivileged user namespaces)");
+        RoleProfile fixture;
+        QVERIFY(prepare(fixture));
+        const qint64 id =
+            importInto(fixture.profile, u"eigenes.txt"_s, u"Mein eigener Vermerk zur Sitzung."_s, fixture.staffRoot);
+        QVERIFY(id > 0);
+        QList<qint64> open;
+        const Run listed = runIn(fixture.profile, {u"--json"_s, u"documents"_s, u"--unassigned"_s});
+        for (const QJsonValue& value : listed.json().array())
+            open << value[u"id"_s].toInteger();
+        QCOMPARE(open, QList<qint64>{id});
+    }
+
+    void dataManagerPolicy_allowsChanges_andShowsEverything()
+    {
+        if (!m_namespaces)
+            QSKIP("unshare -rm with a bind mount over /etc/xdg is not available (no unprivileged user namespaces)");
+        RoleProfile fixture;
+        QVERIFY(prepare(fixture));
+        const QString root = policyRoot(fixture.dir, "data-manager");
+        QVERIFY(!root.isEmpty());
+        QCOMPARE(collectionNames(runIn(fixture.profile, {u"--json"_s, u"collections"_s, u"list"_s}, root)),
+                 (QStringList{u"Amtsblatt"_s, u"Entwurf"_s}));
+        QCOMPARE(runIn(fixture.profile, {u"collections"_s, u"publish"_s, u"Entwurf"_s}, root).exitCode, 0);
+        QCOMPARE(runIn(fixture.profile, {u"collections"_s, u"create"_s, u"Neu"_s}, root).exitCode, 0);
+        const qint64 id = [&] {
+            const QString file = fixture.dir.filePath(u"neu.txt"_s);
+            return writeFile(file, "Neue Verordnung über Hundesteuer.")
+                     ? runIn(fixture.profile, {u"import"_s, u"--collection"_s, u"Neu"_s, file}, root).out.trimmed().toLongLong()
+                     : 0;
+        }();
+        QVERIFY(id > 0);
+        const Run listed = runIn(fixture.profile, {u"--json"_s, u"collections"_s, u"list"_s});
+        for (const QJsonValue& value : listed.json().array()) {
+            if (value[u"name"_s].toString() == u"Entwurf"_s)
+                QCOMPARE(value[u"published"_s].toBool(), true);
+            if (value[u"name"_s].toString() == u"Neu"_s)
+                QCOMPARE(value[u"documents"_s].toInt(), 1);
+        }
+        QCOMPARE(collectionNames(listed), (QStringList{u"Amtsblatt"_s, u"Entwurf"_s, u"Neu"_s}));
     }
 };
 

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +53,31 @@ class TestDocumentTableModel final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void dragOfSelectedCells_carriesEachDocumentOnce()
+    {
+        DocumentTableModel model;
+        model.setDocuments({ makeRecord(3, u"c.pdf"_s), makeRecord(1, u"a.pdf"_s), makeRecord(2, u"b.pdf"_s) });
+        QVERIFY(model.flags(model.index(0, 0)) & Qt::ItemIsDragEnabled);
+        // A row selection hands over every cell of the row.
+        QModelIndexList cells;
+        for (const int row : { 2, 0 }) {
+            for (int column = 0; column < model.columnCount(); ++column)
+                cells.append(model.index(row, column));
+        }
+        std::unique_ptr<QMimeData> mime(model.mimeData(cells));
+        QVERIFY(mime);
+        QVERIFY(model.mimeTypes().contains(QString::fromLatin1(models::kDocumentIdsMimeType)));
+        QCOMPARE(models::documentIdsFromMime(mime.get()), (QList<qint64> { 2, 3 }));
+        // Other data (a file from the file manager, garbage) carries no documents.
+        QMimeData text;
+        text.setText(u"3"_s);
+        QVERIFY(models::documentIdsFromMime(&text).isEmpty());
+        QMimeData garbage;
+        garbage.setData(QString::fromLatin1(models::kDocumentIdsMimeType), "x\n-4\n\n7");
+        QCOMPARE(models::documentIdsFromMime(&garbage), QList<qint64> { 7 });
+        QVERIFY(model.mimeData({}) == nullptr);
+    }
+
     void setDocuments_appendsRowsInTheGivenOrder()
     {
         DocumentTableModel model;
