@@ -15,11 +15,15 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDropEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -376,6 +380,103 @@ private Q_SLOTS:
             const QStringList unnamed = test::widgetsWithoutAccessibleName(f.page.get());
             QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
         }
+    }
+
+    /// The "done when": without the command line, a data manager imports 20 files,
+    /// watches them preprocess, assigns them in bulk, fixes a failed one and publishes the
+    /// collection; genius-cli on the same profile then shows the same state.
+    void twentyFiles_importAssignFixPublish_andTheCliAgrees()
+    {
+        const QDir laws(QStringLiteral(GENIUS_CORPUS_DIR "/gesetze"));
+        const QDir pdfs(QStringLiteral(GENIUS_CORPUS_DIR "/pdf"));
+        QStringList files;
+        for (const QString& name : pdfs.entryList({ u"*_libreoffice.pdf"_s }, QDir::Files, QDir::Name).mid(0, 5))
+            files.append(pdfs.filePath(name));
+        for (const QString& name : laws.entryList({ u"*.md"_s }, QDir::Files, QDir::Name).mid(0, 14))
+            files.append(laws.filePath(name));
+        if (files.size() < 19)
+            QSKIP("The shared corpus is not available.");
+        Fixture f;
+        QVERIFY(f.open());
+        // The 20th file arrived damaged: its import fails.
+        const QString damaged = f.dir.filePath(u"Vermerk_Bauantrag.pdf"_s);
+        QVERIFY(writeFile(damaged, "%PDF-1.7\n1 0 obj <<"));
+        files.append(damaged);
+
+        QMimeData drop;
+        QList<QUrl> urls;
+        for (const QString& file : std::as_const(files))
+            urls.append(QUrl::fromLocalFile(file));
+        drop.setUrls(urls);
+        QVERIFY(dropOn(*f.table(u"documentTable"_s), {}, drop));
+        QTableView* status = f.table(u"statusTable"_s);
+        QCOMPARE(status->model()->rowCount(), 20);
+        // Watching: a row's progress only grows while its import runs.
+        QHash<qint64, double> lastProgress;
+        bool progressWentBack = false;
+        connect(status->model(), &QAbstractItemModel::dataChanged, this, [&](const QModelIndex& topLeft) {
+            const qint64 id = topLeft.data(DocumentTableModel::IdRole).toLongLong();
+            const double progress = topLeft.data(DocumentTableModel::ProgressRole).toDouble();
+            progressWentBack = progressWentBack || progress < lastProgress.value(id, 0.0);
+            lastProgress[id] = progress;
+        });
+        QVERIFY(f.waitIdle());
+        QVERIFY(!progressWentBack);
+        QVERIFY(lastProgress.size() >= 19);
+        auto* filter = f.child<QComboBox>(u"statusFilter"_s);
+        filter->setCurrentIndex(2); // needs attention
+        QCOMPARE(status->model()->rowCount(), 1);
+        const qint64 failed = status->model()->index(0, 0).data(DocumentTableModel::IdRole).toLongLong();
+        QCOMPARE(status->model()->index(0, 0).data(DocumentTableModel::NameRole).toString(), u"Vermerk_Bauantrag.pdf"_s);
+        QCOMPARE(status->model()->index(0, DocumentTableModel::ProblemColumn).data().toString(), u"damaged"_s);
+
+        // Fixed: the damaged document is removed, the sender's intact copy imported instead.
+        f.select(status, { failed });
+        whenModal<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Yes)->click(); });
+        QTest::mouseClick(f.child<QPushButton>(u"removeButton"_s), Qt::LeftButton);
+        QCOMPARE(status->model()->rowCount(), 0);
+        QVERIFY(QFile::remove(damaged));
+        QVERIFY(QFile::copy(pdfs.filePath(pdfs.entryList({ u"*_libreoffice.pdf"_s }, QDir::Files, QDir::Name).value(5)),
+            damaged));
+        drop.setUrls({ QUrl::fromLocalFile(damaged) });
+        QVERIFY(dropOn(*f.table(u"documentTable"_s), {}, drop));
+        QVERIFY(f.waitIdle());
+        QCOMPARE(status->model()->rowCount(), 0);
+        filter->setCurrentIndex(0);
+        QCOMPARE(status->model()->rowCount(), 20);
+
+        // A collection, all open assignments selected and assigned at once, then published.
+        whenModal<ui::CollectionDialog>([](ui::CollectionDialog* dialog) {
+            dialog->setName(u"Verwaltungsrecht"_s);
+            dialog->accept();
+        });
+        QTest::mouseClick(f.child<QPushButton>(u"newCollectionButton"_s), Qt::LeftButton);
+        QTableView* open = f.table(u"openAssignmentsTable"_s);
+        QCOMPARE(open->model()->rowCount(), 20);
+        open->selectAll();
+        QTest::mouseClick(f.child<QPushButton>(u"assignOpenButton"_s), Qt::LeftButton);
+        QCOMPARE(open->model()->rowCount(), 0);
+        QTest::mouseClick(f.child<QPushButton>(u"publishButton"_s), Qt::LeftButton);
+
+        // The command line on the same profile sees exactly that.
+        QProcess cli;
+        cli.start(QStringLiteral(GENIUS_CLI_PATH),
+            { u"--profile"_s, f.dir.path(), u"--json"_s, u"documents"_s, u"--collection"_s, u"Verwaltungsrecht"_s });
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonArray documents = QJsonDocument::fromJson(cli.readAllStandardOutput()).array();
+        QCOMPARE(documents.size(), 20);
+        for (const auto& document : documents)
+            QCOMPARE(document.toObject().value(u"status"_s).toString(), u"ready"_s);
+        cli.start(QStringLiteral(GENIUS_CLI_PATH), { u"--profile"_s, f.dir.path(), u"--json"_s, u"collections"_s });
+        QVERIFY(cli.waitForFinished(30000));
+        const QJsonArray collections = QJsonDocument::fromJson(cli.readAllStandardOutput()).array();
+        QCOMPARE(collections.size(), 1);
+        QCOMPARE(collections.first().toObject().value(u"published"_s).toBool(), true);
+        QCOMPARE(collections.first().toObject().value(u"documents"_s).toInt(), 20);
+        cli.start(QStringLiteral(GENIUS_CLI_PATH), { u"--profile"_s, f.dir.path(), u"--json"_s, u"documents"_s, u"--unassigned"_s });
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(QJsonDocument::fromJson(cli.readAllStandardOutput()).array().size(), 0);
     }
 
     /// With GENIUS_SCREENSHOT_DIR set (under Xvfb, see the README), real corpus documents are
