@@ -10,6 +10,7 @@
 #include "translations/translations.h"
 #include "ui/collectiondialog.h"
 #include "ui/datamanagerpage.h"
+#include "unit/models/importtestsupport.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -38,6 +39,8 @@
 
 using namespace genius;
 using namespace Qt::StringLiterals;
+using test::lawText;
+using test::writeFile;
 using domain::ProtectionClass;
 using index::DocumentStatus;
 using models::DocumentTableModel;
@@ -45,17 +48,7 @@ using ui::DataManagerPage;
 
 namespace {
 
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
-QByteArray lawText(const QByteArray& title)
-{
-    return "# " + title + "\n\n## § 1 Zweck\n\nDieses Gesetz regelt das Verfahren.\n\n## § 2 Antrag\n\n"
-                          "Der Antrag ist schriftlich zu stellen.\n";
-}
 
 /// Runs `act` on the modal dialog that the next exec() opens.
 template <typename Dialog>
@@ -81,44 +74,23 @@ bool dropOn(QAbstractItemView& view, const QModelIndex& target, const QMimeData&
     return drop.isAccepted();
 }
 
-struct Fixture {
-    QTemporaryDir dir;
-    std::unique_ptr<index::IndexDatabase> database;
-    std::unique_ptr<import::ImportQueue> queue;
+struct Fixture : test::IndexFixture {
     std::unique_ptr<models::Curation> curation;
     std::unique_ptr<DataManagerPage> page;
 
     bool open(bool canManage = true)
     {
-        auto opened = index::IndexDatabase::open(dir.filePath(u"index.sqlite"_s));
-        if (!opened)
+        if (!openIndex())
             return false;
-        database = std::move(*opened);
-        queue = std::make_unique<import::ImportQueue>(*database, import::ImportOptions {});
         curation = std::make_unique<models::Curation>(*database, *queue);
         page = std::make_unique<DataManagerPage>(*curation, canManage);
         page->resize(1280, 860);
         return true;
     }
 
-    QString law(const QString& name)
-    {
-        const QString path = dir.filePath(name);
-        writeFile(path, lawText(name.toUtf8()));
-        return path;
-    }
-
     qint64 imported(const QString& name, ProtectionClass cls = ProtectionClass::Normal)
     {
         return curation->importFiles({ law(name) }, cls).ids.value(0);
-    }
-
-    bool waitIdle()
-    {
-        if (queue->isIdle())
-            return true;
-        QSignalSpy idle(queue.get(), &import::ImportQueue::idle);
-        return idle.wait(120000);
     }
 
     template <typename T>

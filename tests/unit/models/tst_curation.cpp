@@ -4,6 +4,7 @@
 #include "core/index/indexdatabase.h"
 #include "core/models/curation.h"
 #include "core/models/documentfilterproxy.h"
+#include "unit/models/importtestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -13,6 +14,8 @@
 
 using namespace genius;
 using namespace Qt::StringLiterals;
+using test::lawText;
+using test::writeFile;
 using domain::ProtectionClass;
 using index::DocumentStatus;
 using models::CollectionListModel;
@@ -20,63 +23,23 @@ using models::DocumentTableModel;
 
 namespace {
 
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
-QByteArray lawText(const QByteArray& title, int paragraphs)
-{
-    QByteArray text = "# " + title + "\n\n";
-    for (int i = 1; i <= paragraphs; ++i)
-        text += "## § " + QByteArray::number(i) + " Regelung\n\nDie Behörde entscheidet nach Ermessen.\n\n";
-    return text;
-}
 
-struct Fixture {
-    QTemporaryDir dir;
-    std::unique_ptr<index::IndexDatabase> database;
-    std::unique_ptr<import::ImportQueue> queue;
+struct Fixture : test::IndexFixture {
     std::unique_ptr<models::Curation> curation;
     std::unique_ptr<QAbstractItemModelTester> documentTester;
     std::unique_ptr<QAbstractItemModelTester> collectionTester;
 
     bool open()
     {
-        auto opened = index::IndexDatabase::open(dir.filePath(u"index.sqlite"_s));
-        if (!opened)
+        if (!openIndex())
             return false;
-        database = std::move(*opened);
-        queue = std::make_unique<import::ImportQueue>(*database, import::ImportOptions {});
         curation = std::make_unique<models::Curation>(*database, *queue);
         documentTester = std::make_unique<QAbstractItemModelTester>(
             &curation->documents(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         collectionTester = std::make_unique<QAbstractItemModelTester>(
             &curation->collections(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         return static_cast<bool>(curation->reload());
-    }
-
-    /// A second connection to the same file, as another process (the CLI) would open it.
-    std::unique_ptr<index::IndexDatabase> other() const
-    {
-        auto opened = index::IndexDatabase::open(dir.filePath(u"index.sqlite"_s));
-        return opened ? std::move(*opened) : nullptr;
-    }
-
-    QString law(const QString& name, int paragraphs = 3)
-    {
-        const QString path = dir.filePath(name);
-        writeFile(path, lawText(name.toUtf8(), paragraphs));
-        return path;
-    }
-
-    bool waitIdle()
-    {
-        if (queue->isIdle())
-            return true;
-        QSignalSpy idle(queue.get(), &import::ImportQueue::idle);
-        return idle.wait(120000);
     }
 
     QStringList collectionsOf(qint64 id) const

@@ -6,6 +6,7 @@
 #include "core/models/documentfilterproxy.h"
 #include "core/models/documenttablemodel.h"
 #include "core/models/importprogressbinding.h"
+#include "unit/models/importtestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -15,27 +16,14 @@
 
 using namespace genius;
 using namespace Qt::StringLiterals;
+using test::lawText;
+using test::writeFile;
 using index::DocumentStatus;
 using models::DocumentTableModel;
 
 namespace {
 
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
-QByteArray lawText(int paragraphs)
-{
-    QByteArray text = "# Testgesetz\n\n";
-    for (int i = 1; i <= paragraphs; ++i) {
-        text += "## § " + QByteArray::number(i)
-            + " Regelung\n\nDie Behörde entscheidet über den Antrag nach "
-              "pflichtgemäßem Ermessen. Der Verwaltungsakt ist schriftlich zu begründen.\n\n";
-    }
-    return text;
-}
 
 QString corpusPdf(const QString& name)
 {
@@ -43,10 +31,7 @@ QString corpusPdf(const QString& name)
 }
 
 /// One temporary profile: index, queue, model, proxy and binding, all on this (the GUI) thread.
-struct Fixture {
-    QTemporaryDir dir;
-    std::unique_ptr<index::IndexDatabase> database;
-    std::unique_ptr<import::ImportQueue> queue;
+struct Fixture : test::IndexFixture {
     DocumentTableModel model;
     models::DocumentFilterProxy proxy;
     QAbstractItemModelTester modelTester { &model, QAbstractItemModelTester::FailureReportingMode::Fatal };
@@ -55,23 +40,12 @@ struct Fixture {
 
     bool open()
     {
-        auto opened = index::IndexDatabase::open(dir.filePath(u"index.sqlite"_s));
-        if (!opened)
+        if (!openIndex())
             return false;
-        database = std::move(*opened);
-        queue = std::make_unique<import::ImportQueue>(*database, import::ImportOptions {});
         proxy.setSourceModel(&model);
         binding = std::make_unique<models::ImportProgressBinding>(
             *queue, model, [db = database.get()](qint64 id) { return db->document(id); });
         return true;
-    }
-
-    bool waitIdle()
-    {
-        if (queue->isIdle())
-            return true;
-        QSignalSpy idle(queue.get(), &import::ImportQueue::idle);
-        return idle.wait(120000);
     }
 
     QVariant cell(qint64 id, int column, int role = Qt::DisplayRole) const
@@ -116,7 +90,7 @@ private Q_SLOTS:
         StatusTrail trail;
         trail.watch(f.model);
         const QString path = f.dir.filePath(u"gesetz.md"_s);
-        QVERIFY(writeFile(path, lawText(30)));
+        QVERIFY(writeFile(path, lawText("Testgesetz", 30)));
         const auto enqueued = f.queue->enqueue(path, domain::ProtectionClass::High);
         QVERIFY(!enqueued.error);
         QVERIFY(f.waitIdle());
@@ -188,7 +162,7 @@ private Q_SLOTS:
         const QString broken = f.dir.filePath(u"kaputt.pdf"_s);
         QVERIFY(writeFile(broken, "%PDF-1.7\n1 0 obj <<"));
         const QString good = f.dir.filePath(u"gut.md"_s);
-        QVERIFY(writeFile(good, lawText(2)));
+        QVERIFY(writeFile(good, lawText("Testgesetz", 2)));
         const qint64 brokenId = f.queue->enqueue(broken, domain::ProtectionClass::Normal).id;
         const qint64 goodId = f.queue->enqueue(good, domain::ProtectionClass::Normal).id;
         QVERIFY(f.waitIdle());
@@ -266,7 +240,7 @@ private Q_SLOTS:
                 common::fail(common::ErrorCode::Io, u"The index database is not available."_s));
         });
         const QString path = f.dir.filePath(u"a.md"_s);
-        QVERIFY(writeFile(path, lawText(2)));
+        QVERIFY(writeFile(path, lawText("Testgesetz", 2)));
         f.queue->enqueue(path, domain::ProtectionClass::Normal);
         QVERIFY(f.waitIdle());
         QCOMPARE(f.model.rowCount(), 0);
