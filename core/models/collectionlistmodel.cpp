@@ -1,9 +1,9 @@
 #include "core/models/collectionlistmodel.h"
 
 #include "core/models/documentlabels.h"
+#include "core/models/rowsync.h"
 
 #include <QCoreApplication>
-#include <QSet>
 #include <QThread>
 
 #include <tuple>
@@ -92,55 +92,11 @@ QHash<int, QByteArray> CollectionListModel::roleNames() const
 void CollectionListModel::setCollections(const QList<CollectionRecord>& collections)
 {
     Q_ASSERT(onOwnThread(this));
-    QHash<qint64, qsizetype> incoming;
-    incoming.reserve(collections.size());
-    for (qsizetype i = 0; i < collections.size(); ++i)
-        incoming.insert(collections.at(i).id, i); // a duplicate id: the last record wins
-
-    // Removals from the end, one signal per contiguous block.
-    for (int row = static_cast<int>(m_records.size()) - 1; row >= 0; --row) {
-        if (incoming.contains(m_records.at(row).id))
-            continue;
-        const int last = row;
-        while (row > 0 && !incoming.contains(m_records.at(row - 1).id))
-            --row;
-        beginRemoveRows({}, row, last);
-        m_records.remove(row, last - row + 1);
-        rebuildRowIndex();
-        endRemoveRows();
-    }
-
-    int firstChanged = -1;
-    for (int row = 0; row < m_records.size(); ++row) {
-        const CollectionRecord& fresh = collections.at(incoming.value(m_records.at(row).id));
-        const bool changed = !sameRecord(m_records.at(row), fresh);
-        if (changed) {
-            m_records[row] = fresh;
-            if (firstChanged < 0)
-                firstChanged = row;
-        } else if (firstChanged >= 0) {
-            Q_EMIT dataChanged(index(firstChanged), index(row - 1));
-            firstChanged = -1;
-        }
-    }
-    if (firstChanged >= 0)
-        Q_EMIT dataChanged(index(firstChanged), index(static_cast<int>(m_records.size()) - 1));
-
-    QList<CollectionRecord> added;
-    QSet<qint64> seen;
-    for (const auto& collection : collections) {
-        if (m_rowOfId.contains(collection.id) || seen.contains(collection.id))
-            continue;
-        seen.insert(collection.id);
-        added.append(collections.at(incoming.value(collection.id)));
-    }
-    if (added.isEmpty())
-        return;
-    const int first = static_cast<int>(m_records.size());
-    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-    m_records.append(added);
-    rebuildRowIndex();
-    endInsertRows();
+    syncRows(m_records, collections, sameRecord,
+             {[this](int first, int last) { beginRemoveRows({}, first, last); }, [this] { endRemoveRows(); },
+              [this](int first, int last) { Q_EMIT dataChanged(index(first), index(last)); },
+              [this](int first, int last) { beginInsertRows({}, first, last); }, [this] { endInsertRows(); },
+              [this] { rebuildRowIndex(); }});
 }
 
 void CollectionListModel::upsert(const CollectionRecord& collection)

@@ -2,11 +2,11 @@
 
 #include "core/models/documentlabels.h"
 #include "core/models/documentproblem.h"
+#include "core/models/rowsync.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMimeData>
-#include <QSet>
 #include <QThread>
 
 #include <algorithm>
@@ -222,59 +222,15 @@ QHash<int, QByteArray> DocumentTableModel::roleNames() const
 void DocumentTableModel::setDocuments(const QList<DocumentRecord>& documents)
 {
     Q_ASSERT(onOwnThread(this));
-    QHash<qint64, qsizetype> incoming;
-    incoming.reserve(documents.size());
-    for (qsizetype i = 0; i < documents.size(); ++i)
-        incoming.insert(documents.at(i).id, i); // a duplicate id: the last record wins
-
-    // Removals from the end, one signal per contiguous block, so earlier rows keep their numbers.
-    for (int row = static_cast<int>(m_records.size()) - 1; row >= 0; --row) {
-        if (incoming.contains(m_records.at(row).id))
-            continue;
-        const int last = row;
-        while (row > 0 && !incoming.contains(m_records.at(row - 1).id))
-            --row;
-        beginRemoveRows({}, row, last);
-        for (int i = row; i <= last; ++i)
-            m_ocrConfidence.remove(m_records.at(i).id);
-        m_records.remove(row, last - row + 1);
-        rebuildRowIndex();
-        endRemoveRows();
-    }
-
-    // Changes in place, one signal per contiguous block of changed rows.
-    int firstChanged = -1;
-    for (int row = 0; row < m_records.size(); ++row) {
-        const DocumentRecord& fresh = documents.at(incoming.value(m_records.at(row).id));
-        const bool changed = !sameRecord(m_records.at(row), fresh);
-        if (changed) {
-            m_records[row] = fresh;
-            if (firstChanged < 0)
-                firstChanged = row;
-        } else if (firstChanged >= 0) {
-            emitRowsChanged(firstChanged, row - 1);
-            firstChanged = -1;
-        }
-    }
-    if (firstChanged >= 0)
-        emitRowsChanged(firstChanged, static_cast<int>(m_records.size()) - 1);
-
-    // New ids, appended in the caller's order.
-    QList<DocumentRecord> added;
-    QSet<qint64> seen;
-    for (const auto& document : documents) {
-        if (m_rowOfId.contains(document.id) || seen.contains(document.id))
-            continue;
-        seen.insert(document.id);
-        added.append(documents.at(incoming.value(document.id)));
-    }
-    if (added.isEmpty())
-        return;
-    const int first = static_cast<int>(m_records.size());
-    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-    m_records.append(added);
-    rebuildRowIndex();
-    endInsertRows();
+    syncRows(m_records, documents, sameRecord,
+             {[this](int first, int last) {
+                  beginRemoveRows({}, first, last);
+                  for (int row = first; row <= last; ++row)
+                      m_ocrConfidence.remove(m_records.at(row).id);
+              },
+              [this] { endRemoveRows(); }, [this](int first, int last) { emitRowsChanged(first, last); },
+              [this](int first, int last) { beginInsertRows({}, first, last); }, [this] { endInsertRows(); },
+              [this] { rebuildRowIndex(); }});
 }
 
 void DocumentTableModel::upsert(const DocumentRecord& document)
