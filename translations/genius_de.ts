@@ -287,10 +287,6 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
         <source>Wrong number of arguments for '%1'. Run 'genius-cli collections --help'.</source>
         <translation>Falsche Anzahl von Argumenten für '%1'. Siehe 'genius-cli collections --help'.</translation>
     </message>
-    <message>
-        <source>--class and --description belong to 'collections create'.</source>
-        <translation>--class und --description gehören zu 'collections create'.</translation>
-    </message>
     <message numerus="yes">
         <source>%n document(s)</source>
         <translation><numerusform>%n Dokument</numerusform><numerusform>%n Dokumente</numerusform></translation>
@@ -344,8 +340,12 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
         <translation>Dokument %1 war nicht in „%2“.</translation>
     </message>
     <message>
+        <source>change collections</source>
+        <translation>Kollektionen ändern</translation>
+    </message>
+    <message>
         <source>Usage: genius-cli collections [list]
-       genius-cli collections create NAME [--class C] [--description TEXT]
+       genius-cli collections create NAME [--class C] [--description TEXT] [--tenant T]
        genius-cli collections assign DOC[,DOC...] NAME
        genius-cli collections unassign DOC[,DOC...] NAME
        genius-cli collections delete NAME
@@ -359,7 +359,7 @@ documents that belong to no collection.
 Only data managers may change collections (exit 4 for staff); staff see only the
 published ones.</source>
         <translation>Aufruf: genius-cli collections [list]
-        genius-cli collections create NAME [--class C] [--description TEXT]
+        genius-cli collections create NAME [--class C] [--description TEXT] [--tenant T]
         genius-cli collections assign DOK[,DOK...] NAME
         genius-cli collections unassign DOK[,DOK...] NAME
         genius-cli collections delete NAME
@@ -374,8 +374,8 @@ Nur Datenmanager dürfen Kollektionen ändern (Exit-Code 4 für Sachbearbeitung)
 Sachbearbeitung sieht nur die veröffentlichten.</translation>
     </message>
     <message>
-        <source>change collections</source>
-        <translation>Kollektionen ändern</translation>
+        <source>--class, --description and --tenant belong to 'collections create'.</source>
+        <translation>--class, --description und --tenant gehören zu 'collections create'.</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1394,18 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Authority or office, e.g. Bauamt Musterstadt</source>
+        <translation>Behörde oder Dienststelle, z. B. Bauamt Musterstadt</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
 </context>
 <context>
     <name>genius::ui::DataManagerPage</name>
@@ -1452,10 +1464,6 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <source>Renames the selected collection or changes its description.</source>
-        <translation>Benennt die ausgewählte Kollektion um oder ändert ihre Beschreibung.</translation>
     </message>
     <message>
         <source>De&amp;lete</source>
@@ -1752,6 +1760,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>&amp;Show:</source>
         <translation>Anzei&amp;gen:</translation>
+    </message>
+    <message>
+        <source>Renames the selected collection or changes its description and tenant.</source>
+        <translation>Benennt die ausgewählte Kollektion um oder ändert ihre Beschreibung und ihren Mandanten.</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,11 @@ CollectionDialog::CollectionDialog(QWidget* parent)
     m_description->setTabChangesFocus(true);
     m_description->setPlaceholderText(tr("What the collection holds, shown to staff."));
 
+    m_tenant = new QLineEdit(this);
+    m_tenant->setObjectName(QStringLiteral("collectionTenant"));
+    m_tenant->setAccessibleName(tr("Tenant"));
+    m_tenant->setPlaceholderText(tr("Authority or office, e.g. Bauamt Musterstadt"));
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -57,6 +62,7 @@ CollectionDialog::CollectionDialog(QWidget* parent)
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Protection class:"), m_class);
     form->addRow(tr("&Description:"), m_description);
+    form->addRow(tr("&Tenant:"), m_tenant);
     form->addRow(buttons);
     updateOk();
 }
@@ -76,6 +82,16 @@ ProtectionClass CollectionDialog::protectionClass() const
 QString CollectionDialog::description() const
 {
     return m_description->toPlainText().trimmed();
+}
+
+QString CollectionDialog::tenant() const
+{
+    return m_tenant->text().trimmed();
+}
+
+void CollectionDialog::setTenant(const QString& tenant)
+{
+    m_tenant->setText(tenant);
 }
 
 void CollectionDialog::setName(const QString& name)

@@ -25,10 +25,12 @@ public:
     QString name() const;
     domain::ProtectionClass protectionClass() const;
     QString description() const;
+    QString tenant() const;
 
     void setName(const QString& name);
     void setProtectionClass(domain::ProtectionClass cls);
     void setDescription(const QString& description);
+    void setTenant(const QString& tenant);
     /// An existing collection keeps its class: it caps the documents already assigned.
     void setClassEditable(bool editable);
 
@@ -38,6 +40,7 @@ private:
     QLineEdit* m_name = nullptr;
     QComboBox* m_class = nullptr;
     QPlainTextEdit* m_description = nullptr;
+    QLineEdit* m_tenant = nullptr;
     QPushButton* m_ok = nullptr;
 };
 

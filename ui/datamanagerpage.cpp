@@ -227,7 +227,7 @@ QWidget* DataManagerPage::createCollectionsPane()
     m_newCollection = createButton(tr("&New…"), QStringLiteral("newCollectionButton"),
                                    tr("Creates a collection with a name, a protection class and a description."));
     m_editCollection = createButton(tr("&Edit…"), QStringLiteral("editCollectionButton"),
-                                    tr("Renames the selected collection or changes its description."));
+                                    tr("Renames the selected collection or changes its description and tenant."));
     m_deleteCollection = createButton(tr("De&lete"), QStringLiteral("deleteCollectionButton"),
                                       tr("Deletes the selected collection; its documents stay."));
     m_publish = createButton(tr("&Publish"), QStringLiteral("publishButton"),
@@ -583,7 +583,8 @@ void DataManagerPage::createCollection()
     CollectionDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const auto created = m_curation.createCollection(dialog.name(), dialog.protectionClass(), dialog.description());
+    const auto created
+        = m_curation.createCollection(dialog.name(), dialog.protectionClass(), dialog.description(), dialog.tenant());
     if (!created) {
         showMessage(created.error().detail);
         return;
@@ -599,10 +600,12 @@ void DataManagerPage::editCollection()
         return;
     const QString name = current.data(CollectionListModel::NameRole).toString();
     const QString description = current.data(CollectionListModel::DescriptionRole).toString();
+    const QString tenant = current.data(CollectionListModel::TenantRole).toString();
     CollectionDialog dialog(this);
     dialog.setWindowTitle(tr("Edit collection"));
     dialog.setName(name);
     dialog.setDescription(description);
+    dialog.setTenant(tenant);
     const auto& collections = m_curation.collections();
     dialog.setProtectionClass(collections.collection(collections.rowOfName(name)).protectionClass);
     dialog.setClassEditable(false); // the class caps assigned documents: fixed once created
@@ -620,6 +623,12 @@ void DataManagerPage::editCollection()
     if (dialog.description() != description) {
         if (auto described = m_curation.describeCollection(target, dialog.description()); !described) {
             showMessage(described.error().detail);
+            return;
+        }
+    }
+    if (dialog.tenant() != tenant) {
+        if (auto changed = m_curation.setTenant(target, dialog.tenant()); !changed) {
+            showMessage(changed.error().detail);
             return;
         }
     }
@@ -713,6 +722,9 @@ void DataManagerPage::updateCollectionState()
         m_assignedTitle->setText(tr("Documents in \"%1\"").arg(name));
         QString info = tr("Class: %1 · %2").arg(current.data(CollectionListModel::ClassTextRole).toString(),
                                                 published ? tr("published") : tr("not published"));
+        const QString tenant = current.data(CollectionListModel::TenantRole).toString();
+        if (!tenant.isEmpty())
+            info += QStringLiteral(" · ") + tenant;
         const QString description = current.data(CollectionListModel::DescriptionRole).toString();
         if (!description.isEmpty())
             info += QLatin1Char('\n') + description;

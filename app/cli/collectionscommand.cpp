@@ -40,7 +40,7 @@ QString CollectionsCommand::summary() const
 QString CollectionsCommand::usage() const
 {
     return tr("Usage: genius-cli collections [list]\n"
-              "       genius-cli collections create NAME [--class C] [--description TEXT]\n"
+              "       genius-cli collections create NAME [--class C] [--description TEXT] [--tenant T]\n"
               "       genius-cli collections assign DOC[,DOC...] NAME\n"
               "       genius-cli collections unassign DOC[,DOC...] NAME\n"
               "       genius-cli collections delete NAME\n"
@@ -57,7 +57,7 @@ QString CollectionsCommand::usage() const
 
 void CollectionsCommand::run(CommandContext& context, const QStringList& arguments, Done done)
 {
-    const auto parsed = parse(context, arguments, {{QStringLiteral("class"), true}, {QStringLiteral("description"), true}});
+    const auto parsed = parse(context, arguments, {{QStringLiteral("class"), true}, {QStringLiteral("description"), true}, {QStringLiteral("tenant"), true}});
     if (!parsed)
         return done(ExitCode::Usage);
     const QStringList words = parsed->positional;
@@ -74,8 +74,10 @@ void CollectionsCommand::run(CommandContext& context, const QStringList& argumen
         context.output.error(tr("Wrong number of arguments for '%1'. Run 'genius-cli collections --help'.").arg(action));
         return done(ExitCode::Usage);
     }
-    if ((parsed->has(QStringLiteral("class")) || parsed->has(QStringLiteral("description"))) && action != QLatin1String("create")) {
-        context.output.error(tr("--class and --description belong to 'collections create'."));
+    if ((parsed->has(QStringLiteral("class")) || parsed->has(QStringLiteral("description"))
+         || parsed->has(QStringLiteral("tenant")))
+        && action != QLatin1String("create")) {
+        context.output.error(tr("--class, --description and --tenant belong to 'collections create'."));
         return done(ExitCode::Usage);
     }
     // Staff are refused before the index is even opened: nothing may change for them.
@@ -132,6 +134,8 @@ void CollectionsCommand::run(CommandContext& context, const QStringList& argumen
         auto created = database.createCollection(name, *cls);
         if (created && parsed->has(QStringLiteral("description")))
             created = database.describeCollection(created->name, parsed->value(QStringLiteral("description")));
+        if (created && parsed->has(QStringLiteral("tenant")))
+            created = database.setCollectionTenant(created->name, parsed->value(QStringLiteral("tenant")));
         if (!created)
             return failWith(created.error());
         return show(*created, tr("Collection \"%1\" created (class %2).").arg(created->name, domain::protectionClassName(*cls)));

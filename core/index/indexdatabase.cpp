@@ -590,6 +590,19 @@ common::Result<CollectionRecord> IndexDatabase::describeCollection(const QString
     return collection(name);
 }
 
+common::Result<CollectionRecord> IndexDatabase::setCollectionTenant(const QString& name, const QString& tenant)
+{
+    const auto target = collection(name);
+    if (!target)
+        return std::unexpected(target.error());
+    QSqlQuery update = prepared(m_db, QStringLiteral("UPDATE collections SET tenant = ? WHERE id = ?"));
+    update.addBindValue(notNull(tenant.trimmed()));
+    update.addBindValue(target->id);
+    if (!update.exec())
+        return std::unexpected(queryError(update, QStringLiteral("set a collection's tenant")));
+    return collection(name);
+}
+
 common::Result<CollectionRecord> IndexDatabase::publishCollection(const QString& name, bool published)
 {
     const auto target = collection(name);

@@ -109,6 +109,8 @@ public:
     common::Result<CollectionRecord> renameCollection(const QString& name, const QString& newName);
     /// Sets the description shown to staff. NotFound.
     common::Result<CollectionRecord> describeCollection(const QString& name, const QString& description);
+    /// Sets the tenant (Mandant: the authority or office the collection belongs to). NotFound.
+    common::Result<CollectionRecord> setCollectionTenant(const QString& name, const QString& tenant);
     /// Publishes a collection for the research function of its tenant, or takes it back. NotFound.
     common::Result<CollectionRecord> publishCollection(const QString& name, bool published);
 

@@ -75,7 +75,7 @@ common::Result<void> Curation::remove(qint64 documentId)
 }
 
 common::Result<index::CollectionRecord> Curation::createCollection(
-    const QString& name, domain::ProtectionClass cls, const QString& description)
+    const QString& name, domain::ProtectionClass cls, const QString& description, const QString& tenant)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
@@ -86,6 +86,8 @@ common::Result<index::CollectionRecord> Curation::createCollection(
     auto created = m_database.createCollection(trimmed, cls);
     if (created && !description.trimmed().isEmpty())
         created = m_database.describeCollection(trimmed, description.trimmed());
+    if (created && !tenant.trimmed().isEmpty())
+        created = m_database.setCollectionTenant(trimmed, tenant.trimmed());
     refreshCollections();
     return created;
 }
@@ -109,6 +111,15 @@ common::Result<void> Curation::describeCollection(const QString& name, const QSt
     if (!described)
         return std::unexpected(described.error());
     m_collections.upsert(*described);
+    return {};
+}
+
+common::Result<void> Curation::setTenant(const QString& name, const QString& tenant)
+{
+    const auto changed = m_database.setCollectionTenant(name, tenant);
+    if (!changed)
+        return std::unexpected(changed.error());
+    m_collections.upsert(*changed);
     return {};
 }
 

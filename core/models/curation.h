@@ -65,9 +65,11 @@ public:
     common::Result<void> remove(qint64 documentId);
 
     common::Result<index::CollectionRecord> createCollection(
-        const QString& name, domain::ProtectionClass cls, const QString& description = {});
+        const QString& name, domain::ProtectionClass cls, const QString& description = {}, const QString& tenant = {});
     common::Result<void> renameCollection(const QString& name, const QString& newName);
     common::Result<void> describeCollection(const QString& name, const QString& description);
+    /// Sets the tenant (Mandant: the authority or office) of a collection.
+    common::Result<void> setTenant(const QString& name, const QString& tenant);
     /// Deletes a collection; its documents stay.
     common::Result<void> removeCollection(const QString& name);
     common::Result<void> setPublished(const QString& name, bool published);

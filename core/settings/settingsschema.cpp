@@ -75,7 +75,8 @@ std::vector<SettingDefinition> buildTable()
              QT_TRANSLATE_NOOP("Settings", "Shared collection store (postgresql://…); empty uses the local profile.")),
         choice(keys::RoleName, Scope::Policy, QStringLiteral("staff"),
                {QStringLiteral("staff"), QStringLiteral("data-manager")},
-               QT_TRANSLATE_NOOP("Settings", "Role on this workstation: staff or data-manager.")),
+               QT_TRANSLATE_NOOP("Settings", "Role on this workstation: staff or data-manager. Unset, the user "
+                                             "manages the collections of their own profile (data-manager).")),
         choice(keys::UiLanguage, Scope::User, QString(), {QString(), QStringLiteral("de"), QStringLiteral("en")},
                QT_TRANSLATE_NOOP("Settings", "Language of the user interface: empty follows the system, de or en.")),
     };

@@ -247,6 +247,7 @@ private Q_SLOTS:
             auto* cls = dialog->findChild<QComboBox*>(u"collectionClass"_s);
             cls->setCurrentIndex(cls->findData(static_cast<int>(ProtectionClass::High)));
             dialog->setDescription(u"SGB I bis XII"_s);
+            QTest::keyClicks(dialog->findChild<QLineEdit*>(u"collectionTenant"_s), u"Sozialamt"_s);
             dialog->accept();
         });
         QTest::mouseClick(f.child<QPushButton>(u"newCollectionButton"_s), Qt::LeftButton);
@@ -255,6 +256,7 @@ private Q_SLOTS:
         QVERIFY(stored);
         QCOMPARE(stored->protectionClass, ProtectionClass::High);
         QCOMPARE(stored->description, u"SGB I bis XII"_s);
+        QCOMPARE(stored->tenant, u"Sozialamt"_s);
         QVERIFY(f.child<QLabel>(u"collectionInfo"_s)->text().contains(u"SGB I bis XII"_s));
 
         // Publish and take back.

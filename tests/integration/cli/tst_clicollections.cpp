@@ -190,11 +190,13 @@ private Q_SLOTS:
     void create_listsTheCollectionWithItsCap()
     {
         const Run created = run({u"--json"_s, u"collections"_s, u"create"_s, u"Satzungen"_s, u"--description"_s,
-                                 u"Ortsrecht der Gemeinde"_s});
+                                 u"Ortsrecht der Gemeinde"_s, u"--tenant"_s, u"Gemeinde Musterdorf"_s});
         QCOMPARE(created.exitCode, 0);
         QCOMPARE(created.json().object()[u"class"_s].toString(), u"normal"_s); // the default cap
         QCOMPARE(created.json().object()[u"description"_s].toString(), u"Ortsrecht der Gemeinde"_s);
         const QJsonObject listed = collection(u"Satzungen"_s);
+        QCOMPARE(listed[u"tenant"_s].toString(), u"Gemeinde Musterdorf"_s);
+        QCOMPARE(run({u"collections"_s, u"rename"_s, u"Satzungen"_s, u"X"_s, u"--tenant"_s, u"Y"_s}).exitCode, 1);
         QCOMPARE(listed[u"documents"_s].toInt(), 0);
         QCOMPARE(listed[u"published"_s].toBool(), false);
         QCOMPARE(run({u"collections"_s, u"create"_s, u"Satzungen"_s}).exitCode, 2); // exists

@@ -148,10 +148,13 @@ private Q_SLOTS:
         QCOMPARE(f.collectionsOf(id), QStringList { u"Neu"_s });
 
         QVERIFY(f.curation->describeCollection(u"Neu"_s, u"Für die Bauaufsicht"_s));
+        QVERIFY(f.curation->setTenant(u"Neu"_s, u"Bauamt Musterstadt"_s));
         QVERIFY(f.curation->setPublished(u"Neu"_s, true));
         const QModelIndex row = f.curation->collections().index(f.curation->collections().rowOfName(u"Neu"_s), 0);
         QCOMPARE(row.data(CollectionListModel::DescriptionRole).toString(), u"Für die Bauaufsicht"_s);
         QVERIFY(row.data(CollectionListModel::PublishedRole).toBool());
+        QCOMPARE(row.data(CollectionListModel::TenantRole).toString(), u"Bauamt Musterstadt"_s);
+        QCOMPARE(f.other()->collection(u"Neu"_s)->tenant, u"Bauamt Musterstadt"_s);
         QVERIFY(f.other()->collection(u"Neu"_s)->published);
 
         QVERIFY(f.curation->removeCollection(u"Neu"_s));
