@@ -1355,6 +1355,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <source>Unknown view "%1"; use one of: %2.</source>
         <translation>Unbekannte Ansicht „%1“; möglich sind: %2.</translation>
     </message>
+    <message>
+        <source>%1 Continuing without an API key.</source>
+        <translation>%1 Es geht ohne API-Schlüssel weiter.</translation>
+    </message>
 </context>
 <context>
     <name>genius::ui::CollectionDialog</name>

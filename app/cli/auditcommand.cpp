@@ -3,6 +3,7 @@
 #include "app/cli/argparser.h"
 #include "app/cli/output.h"
 #include "core/security/auditlog.h"
+#include "core/services/gatewayservices.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -37,7 +38,7 @@ void AuditCommand::run(CommandContext& context, const QStringList& arguments, Do
         context.output.error(tr("Expected 'audit verify' or 'audit export'."));
         return done(ExitCode::Usage);
     }
-    const security::AuditLog log(QDir(context.profileDirectory).filePath(QStringLiteral("audit.jsonl")));
+    const security::AuditLog log(QDir(context.profileDirectory).filePath(services::auditLogFileName()));
     if (action == QLatin1String("export")) {
         const auto exported = log.exportJson();
         if (!exported) {

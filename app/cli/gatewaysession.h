@@ -8,24 +8,15 @@
 #include <functional>
 #include <memory>
 
-namespace genius::gateway {
-class GatewayClient;
-}
-namespace genius::security {
-class AuditLog;
-}
-namespace genius::services {
-class ChatService;
-class EmbeddingService;
-class ModelService;
-}
+#include "core/services/gatewayservices.h"
+
 
 namespace genius::cli {
 
 struct CommandContext;
 
-/// The gateway-facing services for one CLI run: the client with its transport policy, the
-/// API key (environment or keychain), the catalogue, the guard and the audit log.
+/// The gateway-facing services for one CLI run (services::GatewayServices) with the API key
+/// resolved and its problems printed the CLI's way.
 class GatewaySession final : public QObject
 {
     Q_OBJECT
@@ -39,20 +30,16 @@ public:
     /// printing one sentence (no gateway configured, keychain unusable).
     void open(std::function<void(ExitCode)> ready);
 
-    gateway::GatewayClient& client() { return *m_client; }
-    services::ModelService& models() { return *m_models; }
-    services::ChatService& chat() { return *m_chat; }
-    security::AuditLog& audit() { return *m_audit; }
+    gateway::GatewayClient& client() { return m_services->client(); }
+    services::ModelService& models() { return m_services->models(); }
+    services::ChatService& chat() { return m_services->chat(); }
+    security::AuditLog& audit() { return m_services->audit(); }
     /// Vectors through the guard and the audit log (model from gateway/embeddingModel).
-    services::EmbeddingService& embeddings() { return *m_embeddings; }
+    services::EmbeddingService& embeddings() { return m_services->embeddings(); }
 
 private:
     CommandContext& m_context;
-    std::unique_ptr<security::AuditLog> m_audit;
-    gateway::GatewayClient* m_client = nullptr;
-    services::ModelService* m_models = nullptr;
-    services::ChatService* m_chat = nullptr;
-    services::EmbeddingService* m_embeddings = nullptr;
+    services::GatewayServices* m_services = nullptr;
 };
 
 } // namespace genius::cli

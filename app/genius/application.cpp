@@ -6,6 +6,8 @@
 #include "core/index/indexdatabase.h"
 #include "core/models/curation.h"
 #include "core/security/keychainsecretstore.h"
+#include "core/services/embeddingservice.h"
+#include "core/services/gatewayservices.h"
 #include "core/settings/settings.h"
 #include "core/storage/role.h"
 #include "translations/translations.h"
@@ -39,6 +41,7 @@ Application::~Application()
     m_curation.reset();
     m_imports.reset(); // stops the workers; unfinished imports resume at the next start
     m_index.reset();
+    m_gateway.reset();
     m_secretStore.reset();
     m_settings.reset();
     m_profile.reset();
@@ -102,6 +105,11 @@ int Application::run()
     // Before the first widget exists, so that every tr() already sees the catalogue.
     i18n::installTranslations(i18n::chooseLanguage(m_settings->text(settings::keys::UiLanguage)));
     m_secretStore = std::make_unique<security::KeychainSecretStore>();
+    if (!m_settings->text(settings::keys::GatewayUrl).isEmpty()) {
+        m_gateway = std::make_unique<services::GatewayServices>(*m_settings, m_profile->directory());
+        for (const QString& warning : m_gateway->warnings())
+            printLine(stderr, warning);
+    }
 
     ui::MainWindow::Services services;
     if (auto opened = index::IndexDatabase::open(m_profile->filePath(index::IndexDatabase::fileName())); opened) {
@@ -117,9 +125,25 @@ int Application::run()
     m_window = std::make_unique<ui::MainWindow>(*m_settings, m_profile->directory(), services);
     m_window->showView(*view);
     m_window->show();
-    if (m_imports)
-        m_imports->resume(); // after the window: the rows show the resumed jobs' progress
+    startImports();
     return QApplication::exec();
+}
+
+void Application::startImports()
+{
+    if (!m_imports)
+        return;
+    if (!m_gateway) {
+        m_imports->resume(); // after the window: the rows show the resumed jobs' progress
+        return;
+    }
+    m_gateway->resolveApiKey(*m_secretStore, [this](std::optional<common::Error> problem) {
+        if (problem)
+            printLine(stderr, tr("%1 Continuing without an API key.").arg(problem->detail));
+        // Vectors only from a model cleared for each document's class; the rest stays lexical.
+        m_imports->setEmbeddingProvider(&m_gateway->embeddings());
+        m_imports->resume();
+    });
 }
 
 } // namespace genius::app

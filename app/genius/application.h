@@ -22,6 +22,9 @@ class ImportQueue;
 namespace genius::models {
 class Curation;
 }
+namespace genius::services {
+class GatewayServices;
+}
 namespace genius::ui {
 class MainWindow;
 }
@@ -29,9 +32,10 @@ class MainWindow;
 namespace genius::app {
 
 /// The composition root of the desktop app. It builds the services in dependency order
-/// (profile, settings, secret store, index with its import queue, main window) and destroys
-/// them in reverse. Imports a killed process left unfinished resume at start. A
-/// QApplication must exist before run() is called.
+/// (profile, settings, secret store, gateway services, index with its import queue, main
+/// window) and destroys them in reverse. Once the API key is resolved, imports embed their
+/// passages through the gateway (when one is configured) and imports a killed process left
+/// unfinished resume. A QApplication must exist before run() is called.
 class Application final
 {
     Q_DECLARE_TR_FUNCTIONS(genius::app::Application)
@@ -48,9 +52,13 @@ public:
     int run();
 
 private:
+    /// Resolves the API key, then lets the import queue embed and resume.
+    void startImports();
+
     std::optional<storage::Profile> m_profile;
     std::unique_ptr<settings::Settings> m_settings;
     std::unique_ptr<security::KeychainSecretStore> m_secretStore;
+    std::unique_ptr<services::GatewayServices> m_gateway;
     std::unique_ptr<index::IndexDatabase> m_index;
     std::unique_ptr<import::ImportQueue> m_imports;
     std::unique_ptr<models::Curation> m_curation;

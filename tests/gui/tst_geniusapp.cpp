@@ -1,9 +1,12 @@
 #include "core/import/importtasks.h"
 #include "core/index/indexdatabase.h"
+#include "fixture/simulatorprocess.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -26,6 +29,7 @@ private Q_SLOTS:
     void help_listsOptionsAndExitsZero();
     void knownView_startsAndKeepsRunning();
     void interruptedImport_resumesWhenTheAppStarts();
+    void withAGateway_importsEmbedThroughIt();
 
 private:
     struct Outcome {
@@ -35,6 +39,10 @@ private:
         QByteArray err;
     };
     Outcome run(const QStringList& arguments);
+    /// A profile whose index holds one queued Markdown law, as a killed import leaves it.
+    qint64 profileWithAQueuedDocument(const QString& profile);
+    /// Runs the app on `profile` until the document is ready (at most 30 s); false if not.
+    bool runUntilReady(const QString& profile, qint64 id, const QProcessEnvironment& environment);
     QProcessEnvironment environment() const;
 
     std::unique_ptr<QTemporaryDir> m_home;
@@ -132,39 +140,36 @@ void TestGeniusApp::knownView_startsAndKeepsRunning()
     QVERIFY(QFileInfo(profile).isDir());
 }
 
-void TestGeniusApp::interruptedImport_resumesWhenTheAppStarts()
+qint64 TestGeniusApp::profileWithAQueuedDocument(const QString& profile)
 {
-    // A profile whose index holds a document that a killed process left queued.
-    const QString profile = m_home->filePath(QStringLiteral("profile"));
-    QVERIFY(QDir().mkpath(profile));
+    if (!QDir().mkpath(profile))
+        return 0;
     const QString source = m_home->filePath(QStringLiteral("gesetz.md"));
-    {
-        QFile file(source);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("# Gesetz\n\n## § 1 Zweck\n\nDieses Gesetz regelt das Verfahren.\n");
-    }
+    QFile file(source);
+    if (!file.open(QIODevice::WriteOnly))
+        return 0;
+    file.write("# Gesetz\n\n## § 1 Zweck\n\nDieses Gesetz regelt das Verfahren.\n");
+    file.close();
     const auto digest = genius::import::fileDigest(source, {});
-    QVERIFY(digest);
-    const QString indexFile = QDir(profile).filePath(genius::index::IndexDatabase::fileName());
-    qint64 id = 0;
-    {
-        auto database = genius::index::IndexDatabase::open(indexFile);
-        QVERIFY(database);
-        const auto added = (*database)->addDocument(
-            {QStringLiteral("gesetz.md"), source, digest->sha256, digest->size, genius::domain::ProtectionClass::Normal});
-        QVERIFY(added);
-        id = added->id;
-    }
+    auto database = genius::index::IndexDatabase::open(QDir(profile).filePath(genius::index::IndexDatabase::fileName()));
+    if (!digest || !database)
+        return 0;
+    const auto added = (*database)->addDocument(
+        {QStringLiteral("gesetz.md"), source, digest->sha256, digest->size, genius::domain::ProtectionClass::Normal});
+    return added ? added->id : 0;
+}
 
+bool TestGeniusApp::runUntilReady(const QString& profile, qint64 id, const QProcessEnvironment& environment)
+{
     QProcess process;
-    process.setProcessEnvironment(environment());
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(GENIUS_APP_PATH), {QStringLiteral("--profile"), profile, QStringLiteral("--view"),
                                                    QStringLiteral("datamanager")});
-    QVERIFY(process.waitForStarted(10000));
-    auto database = genius::index::IndexDatabase::open(indexFile);
-    QVERIFY(database);
+    if (!process.waitForStarted(10000))
+        return false;
+    auto database = genius::index::IndexDatabase::open(QDir(profile).filePath(genius::index::IndexDatabase::fileName()));
     bool ready = false;
-    for (int attempt = 0; attempt < 300 && !ready && process.state() == QProcess::Running; ++attempt) {
+    for (int attempt = 0; attempt < 300 && database && !ready && process.state() == QProcess::Running; ++attempt) {
         QTest::qWait(100);
         const auto record = (*database)->document(id);
         ready = record && record->status == genius::index::DocumentStatus::Ready;
@@ -172,8 +177,48 @@ void TestGeniusApp::interruptedImport_resumesWhenTheAppStarts()
     const QByteArray err = process.readAllStandardError();
     process.kill();
     process.waitForFinished();
-    QVERIFY2(ready, err.constData());
+    if (!ready)
+        qWarning("%s", err.constData());
+    return ready;
+}
+
+void TestGeniusApp::interruptedImport_resumesWhenTheAppStarts()
+{
+    const QString profile = m_home->filePath(QStringLiteral("profile"));
+    const qint64 id = profileWithAQueuedDocument(profile);
+    QVERIFY(id > 0);
+    QVERIFY(runUntilReady(profile, id, environment()));
+    auto database = genius::index::IndexDatabase::open(QDir(profile).filePath(genius::index::IndexDatabase::fileName()));
+    QVERIFY(database);
     QVERIFY((*database)->document(id)->chunks >= 1);
+    QCOMPARE((*database)->document(id)->embeddingState, QStringLiteral("none")); // no gateway configured
+}
+
+void TestGeniusApp::withAGateway_importsEmbedThroughIt()
+{
+    genius::sim::SimulatorProcess simulator;
+    QVERIFY2(simulator.isRunning(), qPrintable(simulator.errorString()));
+    const QString profile = m_home->filePath(QStringLiteral("profile"));
+    const qint64 id = profileWithAQueuedDocument(profile);
+    QVERIFY(id > 0);
+    QFile settingsFile(QDir(profile).filePath(QStringLiteral("settings.json")));
+    QVERIFY(settingsFile.open(QIODevice::WriteOnly));
+    settingsFile.write(QJsonDocument(QJsonObject{{QStringLiteral("format"), 1},
+                                                 {QStringLiteral("values"),
+                                                  QJsonObject{{QStringLiteral("gateway/url"),
+                                                               simulator.baseUrl().toString()}}}})
+                           .toJson());
+    settingsFile.close();
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("GENIUS_API_KEY"), genius::sim::SimulatorProcess::defaultKey());
+    QVERIFY(runUntilReady(profile, id, env));
+    auto database = genius::index::IndexDatabase::open(QDir(profile).filePath(genius::index::IndexDatabase::fileName()));
+    QVERIFY(database);
+    QCOMPARE((*database)->document(id)->embeddingState, QStringLiteral("done"));
+    bool embedded = false;
+    for (const QJsonObject& entry : simulator.logEntries())
+        embedded = embedded || entry.value(QStringLiteral("path")).toString().endsWith(QStringLiteral("/embeddings"));
+    QVERIFY(embedded);
 }
 
 QTEST_GUILESS_MAIN(TestGeniusApp)
