@@ -1361,6 +1361,229 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
 </context>
 <context>
+    <name>genius::ui::ChatPage</name>
+    <message>
+        <source>public cloud</source>
+        <translation>öffentliche Cloud</translation>
+    </message>
+    <message>
+        <source>sovereign cloud</source>
+        <translation>souveräne Cloud</translation>
+    </message>
+    <message>
+        <source>on premises</source>
+        <translation>im eigenen Rechenzentrum</translation>
+    </message>
+    <message>
+        <source>unknown location</source>
+        <translation>unbekannter Standort</translation>
+    </message>
+    <message>
+        <source>may go to public-cloud models</source>
+        <translation>darf an Modelle der öffentlichen Cloud gehen</translation>
+    </message>
+    <message>
+        <source>goes to the sovereign cloud or on-premises models</source>
+        <translation>geht an Modelle der souveränen Cloud oder des eigenen Rechenzentrums</translation>
+    </message>
+    <message>
+        <source>goes only to on-premises models</source>
+        <translation>geht nur an Modelle im eigenen Rechenzentrum</translation>
+    </message>
+    <message>
+        <source>never leaves this workstation</source>
+        <translation>verlässt diesen Arbeitsplatz nie</translation>
+    </message>
+    <message>
+        <source>(The answer was cut off.)</source>
+        <translation>(Die Antwort wurde abgeschnitten.)</translation>
+    </message>
+    <message>
+        <source>(No answer: the request failed.)</source>
+        <translation>(Keine Antwort: Die Anfrage ist fehlgeschlagen.)</translation>
+    </message>
+    <message>
+        <source>(Stopped.)</source>
+        <translation>(Angehalten.)</translation>
+    </message>
+    <message>
+        <source>The model list is not available: %1</source>
+        <translation>Die Modellliste ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Unterhaltungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>&amp;Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Protection class of the conversation</source>
+        <translation>Schutzbedarfsklasse der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Protection class of the next question</source>
+        <translation>Schutzbedarfsklasse der nächsten Frage</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Only models cleared for the conversation's protection class can be chosen.</source>
+        <translation>Nur Modelle, die für die Schutzbedarfsklasse der Unterhaltung freigegeben sind, können gewählt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>&amp;Klasse:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return sends the question.</source>
+        <translation>Strg+Eingabe sendet die Frage.</translation>
+    </message>
+    <message>
+        <source>Ask a question… (Ctrl+Return sends)</source>
+        <translation>Stellen Sie eine Frage … (Strg+Eingabe sendet)</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>Neu &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Answers the last question again; the earlier answer stays.</source>
+        <translation>Beantwortet die letzte Frage erneut; die frühere Antwort bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy answer</source>
+        <translation>Antwort ko&amp;pieren</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>Antwort kopieren</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>No gateway is configured: stored conversations can be read, but nothing can be sent. Set the gateway in the settings.</source>
+        <translation>Es ist kein Gateway eingerichtet: Gespeicherte Unterhaltungen können gelesen, aber nichts gesendet werden. Legen Sie das Gateway in den Einstellungen fest.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Assistant (%1)</source>
+        <translation>Assistent (%1)</translation>
+    </message>
+    <message>
+        <source>No gateway is configured: set the gateway in the settings.</source>
+        <translation>Es ist kein Gateway eingerichtet: Legen Sie es in den Einstellungen fest.</translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>Antwort wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>The answer was cut at the token limit.</source>
+        <translation>Die Antwort wurde an der Token-Grenze abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Answer complete.</source>
+        <translation>Antwort vollständig.</translation>
+    </message>
+    <message>
+        <source>Tokens: %1 in, %2 out.</source>
+        <translation>Token: %1 hinein, %2 heraus.</translation>
+    </message>
+    <message>
+        <source>Stopped; the text so far is kept.</source>
+        <translation>Angehalten; der bisherige Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The answer is on the clipboard.</source>
+        <translation>Die Antwort liegt in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>Protection class: %1 — this conversation %2.</source>
+        <translation>Schutzbedarfsklasse: %1 – diese Unterhaltung %2.</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Standardmodell</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>%1 — cleared up to %2, %3</source>
+        <translation>%1 – freigegeben bis %2, %3</translation>
+    </message>
+    <message>
+        <source>Not cleared for this protection class.</source>
+        <translation>Nicht für diese Schutzbedarfsklasse freigegeben.</translation>
+    </message>
+</context>
+<context>
     <name>genius::ui::CollectionDialog</name>
     <message>
         <source>New collection</source>

@@ -2,6 +2,7 @@
 
 #include "core/common/appinfo.h"
 #include "core/settings/settings.h"
+#include "ui/chatpage.h"
 #include "ui/datamanagerpage.h"
 #include "ui/functionpage.h"
 #include "ui/settingspage.h"
@@ -104,6 +105,16 @@ QWidget* MainWindow::createPage(ViewId view)
     const QString title = viewTitle(view);
     switch (view) {
     case ViewId::Chat:
+        if (m_services.conversations) {
+            ChatPage::Services chat;
+            chat.store = m_services.conversations;
+            chat.chat = m_services.chat;
+            chat.models = m_services.models;
+            chat.defaultClass = domain::parseProtectionClass(m_settings.text(settings::keys::ProtectionDefaultClass))
+                                    .value_or(domain::ProtectionClass::Normal);
+            chat.defaultModel = m_settings.text(settings::keys::GatewayDefaultModel);
+            return new ChatPage(chat, m_pages);
+        }
         return new FunctionPage(title, tr("Talk freely with a language model of the AIaaS gateway. Answers appear "
             "while they are written; you can stop an answer, have it written again, or edit and resend a "
             "question. Conversations are kept, so that you can search, copy and export them."), m_pages);

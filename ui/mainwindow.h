@@ -15,6 +15,13 @@ class Settings;
 namespace genius::models {
 class Curation;
 }
+namespace genius::services {
+class ConversationChat;
+class ModelService;
+}
+namespace genius::storage {
+class ConversationStore;
+}
 
 namespace genius::ui {
 
@@ -30,6 +37,9 @@ public:
     struct Services {
         models::Curation* curation = nullptr; ///< the index's documents and collections
         bool canManage = false; ///< the user is a data manager (else staff: read-only)
+        storage::ConversationStore* conversations = nullptr; ///< the stored conversations
+        services::ConversationChat* chat = nullptr; ///< null without a gateway
+        services::ModelService* models = nullptr; ///< the catalogue; null without a gateway
     };
 
     /// `settings` must outlive the window; `profileDirectory` is shown in the status bar.

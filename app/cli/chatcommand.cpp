@@ -5,16 +5,11 @@
 #include "app/cli/gatewaysession.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/output.h"
-#include "core/services/chatservice.h"
-#include "core/services/chatturn.h"
-#include "core/services/contextbudget.h"
 #include "core/settings/settings.h"
 #include "core/storage/conversationstore.h"
 
 #include <QJsonObject>
 #include <QTextStream>
-
-#include <algorithm>
 
 namespace genius::cli {
 
@@ -23,17 +18,6 @@ namespace {
 QJsonValue tokens(const std::optional<qint64>& value)
 {
     return value ? QJsonValue(static_cast<double>(*value)) : QJsonValue();
-}
-
-/// The earlier turns as the model sees them; answers that produced no text are left out.
-QList<gateway::ChatMessage> historyOf(const QList<storage::MessageRecord>& path)
-{
-    QList<gateway::ChatMessage> messages;
-    for (const auto& message : path) {
-        if (!message.content.isEmpty())
-            messages.append({storage::messageRoleName(message.role), message.content});
-    }
-    return messages;
 }
 
 } // namespace
@@ -97,103 +81,34 @@ void ChatCommand::run(CommandContext& context, const QStringList& arguments, Don
         return done(exitCodeFor(store.error()));
     }
     m_store = std::move(*store);
-    m_turn = Turn{};
-    m_turn.requestClass = *requestClass;
-    QList<gateway::ChatMessage> history;
-    if (parsed->has(QStringLiteral("conversation"))) {
-        m_turn.conversationId = parsed->value(QStringLiteral("conversation"));
-        const auto conversation = m_store->conversation(m_turn.conversationId);
-        if (!conversation) {
-            context.output.error(conversation.error().detail);
-            return done(exitCodeFor(conversation.error()));
-        }
-        // The class never goes down: earlier turns travel with the new question.
-        m_turn.requestClass = domain::higherOf(*requestClass, conversation->protectionClass);
-        if (conversation->protectionClass == domain::ProtectionClass::VeryHigh) {
-            context.output.error(tr("Conversation %1 has the protection class very-high and never leaves this "
-                                    "workstation; nothing was sent.")
-                                     .arg(m_turn.conversationId));
-            return done(ExitCode::Refused);
-        }
-        const auto path = m_store->activePath(m_turn.conversationId);
-        if (!path) {
-            context.output.error(path.error().detail);
-            return done(exitCodeFor(path.error()));
-        }
-        if (regenerate) {
-            // The branch up to its last question goes again; the new answer joins the old one.
-            const auto last = std::find_if(path->crbegin(), path->crend(), [](const storage::MessageRecord& message) {
-                return message.role == storage::MessageRole::User;
-            });
-            if (last == path->crend()) {
-                context.output.error(tr("Conversation %1 has no question to answer again.").arg(m_turn.conversationId));
-                return done(ExitCode::BadInput);
-            }
-            const qsizetype question = std::distance(last, path->crend()) - 1;
-            history = historyOf(path->mid(0, question + 1));
-            prompt = last->content;
-            m_turn.questionId = last->id;
-            m_turn.reuseQuestion = true;
-        } else if (!editOf.isEmpty()) {
-            const auto edited = std::find_if(path->cbegin(), path->cend(), [&editOf](const storage::MessageRecord& message) {
-                return message.id == editOf && message.role == storage::MessageRole::User;
-            });
-            if (edited == path->cend()) {
-                context.output.error(tr("Message %1 is not a question on the current branch of conversation %2.")
-                                         .arg(editOf, m_turn.conversationId));
-                return done(ExitCode::BadInput);
-            }
-            history = historyOf(path->mid(0, std::distance(path->cbegin(), edited)));
-            m_turn.editOf = editOf;
-        } else {
-            history = historyOf(*path);
-        }
-    }
-    if (!m_turn.reuseQuestion)
-        history.append({QStringLiteral("user"), prompt});
-
-    services::ChatOptions options;
-    options.requestClass = m_turn.requestClass;
-    options.defaultModel = context.settings.text(settings::keys::GatewayDefaultModel);
-    // Oldest turns go first when the history does not fit; the question always stays.
-    const int window = services::contextWindowFor(options.defaultModel,
-                                                  context.settings.list(settings::keys::GatewayContextWindows));
-    options.messages = services::trimHistory(history, services::ContextBudget{window, options.maxTokens}.promptTokens());
+    services::ConversationRequest request;
+    if (parsed->has(QStringLiteral("conversation")))
+        request.conversationId = parsed->value(QStringLiteral("conversation"));
+    request.prompt = prompt;
+    request.requestClass = *requestClass;
+    request.regenerate = regenerate;
+    request.editOf = editOf;
+    // A request that cannot go is reported before the gateway is prepared (no key lookup).
+    const auto effectiveClass = services::ConversationChat::check(*m_store, request);
+    if (!effectiveClass)
+        return done(reportRequestError(context.output, request, effectiveClass.error()));
 
     m_session = std::make_unique<GatewaySession>(context);
+    m_chat = std::make_unique<services::ConversationChat>(
+        *m_store, m_session->chat(),
+        services::ConversationChat::Defaults{context.settings.text(settings::keys::GatewayDefaultModel),
+                                             context.settings.list(settings::keys::GatewayContextWindows)});
     const Output& output = context.output;
-    const auto start = [this, options, prompt, &output, done] {
-        // very-high is refused by the service before anything is stored or sent.
-        if (options.requestClass != domain::ProtectionClass::VeryHigh) {
-            if (m_turn.conversationId.isEmpty()) {
-                const auto created =
-                    m_store->create(storage::ConversationFunction::Chat, options.requestClass, options.defaultModel);
-                if (!created) {
-                    output.error(created.error().detail);
-                    return done(exitCodeFor(created.error()));
-                }
-                m_turn.conversationId = created->id;
-                m_turn.newConversation = true;
-            }
-            storage::NewMessage question;
-            question.role = storage::MessageRole::User;
-            question.content = prompt;
-            question.protectionClass = options.requestClass;
-            // The question is stored before anything is sent, so a crash cannot lose it.
-            const auto stored = m_turn.reuseQuestion ? m_store->message(m_turn.questionId)
-                : m_turn.editOf.isEmpty()            ? m_store->append(m_turn.conversationId, question)
-                                                     : m_store->edit(m_turn.editOf, prompt, options.requestClass);
-            if (!stored) {
-                output.error(stored.error().detail);
-                return done(exitCodeFor(stored.error()));
-            }
-            m_turn.questionId = stored->id;
-        }
-        services::ChatTurn* turn = m_session->chat().send(options, m_session.get());
-        onInterrupt(turn, [turn] { turn->cancel(); });
-        connectTurn(turn, output, done);
+    const auto start = [this, request, &output, done] {
+        const auto exchange = m_chat->send(request, m_session.get());
+        if (!exchange)
+            return done(reportRequestError(output, request, exchange.error()));
+        services::ConversationExchange* handle = *exchange;
+        onInterrupt(handle, [handle] { handle->cancel(); });
+        connectExchange(handle, output, done);
     };
-    if (m_turn.requestClass == domain::ProtectionClass::VeryHigh)
+    // very-high is refused by the service before anything is stored or sent.
+    if (*effectiveClass == domain::ProtectionClass::VeryHigh)
         return start();
     m_session->open([start, done](ExitCode ready) {
         if (ready != ExitCode::Success)
@@ -202,41 +117,58 @@ void ChatCommand::run(CommandContext& context, const QStringList& arguments, Don
     });
 }
 
-void ChatCommand::connectTurn(services::ChatTurn* turn, const Output& output, Done done)
+ExitCode ChatCommand::reportRequestError(const Output& output, const services::ConversationRequest& request,
+                                         const common::Error& error) const
 {
-    QObject::connect(turn, &services::ChatTurn::delta, turn, [&output](const QString& piece) {
+    if (error.code == common::ErrorCode::Refused) {
+        output.error(tr("Conversation %1 has the protection class very-high and never leaves this "
+                        "workstation; nothing was sent.")
+                         .arg(request.conversationId));
+        return ExitCode::Refused;
+    }
+    if (error.code == common::ErrorCode::InvalidArgument && request.regenerate) {
+        output.error(tr("Conversation %1 has no question to answer again.").arg(request.conversationId));
+        return ExitCode::BadInput;
+    }
+    if (error.code == common::ErrorCode::InvalidArgument && !request.editOf.isEmpty()) {
+        output.error(tr("Message %1 is not a question on the current branch of conversation %2.")
+                         .arg(request.editOf, request.conversationId));
+        return ExitCode::BadInput;
+    }
+    output.error(error.detail);
+    return exitCodeFor(error);
+}
+
+void ChatCommand::connectExchange(services::ConversationExchange* exchange, const Output& output, Done done)
+{
+    using services::ConversationExchange;
+    m_answerStored = true;
+    QObject::connect(exchange, &ConversationExchange::delta, exchange, [&output](const QString& piece) {
         if (!output.json())
             output.stream(piece);
     });
-    QObject::connect(turn, &services::ChatTurn::refused, turn, [this, &output, done](const common::Error& refusal) {
-        forgetRefusedTurn();
+    QObject::connect(exchange, &ConversationExchange::refused, exchange, [&output, done](const common::Error& refusal) {
         output.error(refusal.detail);
         done(exitCodeFor(refusal));
     });
+    QObject::connect(exchange, &ConversationExchange::storeFailed, exchange,
+                     [this, &output](const common::Error& error) {
+                         m_answerStored = false;
+                         output.error(tr("The answer could not be stored: %1").arg(error.detail));
+                     });
     QObject::connect(
-        turn, &services::ChatTurn::finished, turn,
-        [this, &output, done, turn](const gateway::Usage& usage, gateway::FinishReason reason) {
-            storage::NewMessage answer;
-            answer.role = storage::MessageRole::Assistant;
-            answer.content = turn->text();
-            answer.model = turn->model();
-            answer.protectionClass = m_turn.requestClass;
-            // An answer stopped by the token limit is kept, marked as cut.
-            answer.state = reason == gateway::FinishReason::Length ? storage::MessageState::Cut
-                                                                   : storage::MessageState::Complete;
-            answer.promptTokens = usage.promptTokens;
-            answer.completionTokens = usage.completionTokens;
-            const bool stored = storeAnswer(output, answer);
+        exchange, &ConversationExchange::finished, exchange,
+        [this, &output, done, exchange](const gateway::Usage& usage, gateway::FinishReason reason) {
             if (output.json()) {
                 output.jsonValue(QJsonObject{
-                    {QStringLiteral("answer"), turn->text()},
-                    {QStringLiteral("model"), turn->model()},
+                    {QStringLiteral("answer"), exchange->text()},
+                    {QStringLiteral("model"), exchange->model()},
                     {QStringLiteral("finish_reason"), gateway::finishReasonName(reason)},
                     {QStringLiteral("usage"),
                      QJsonObject{{QStringLiteral("prompt_tokens"), tokens(usage.promptTokens)},
                                  {QStringLiteral("completion_tokens"), tokens(usage.completionTokens)},
                                  {QStringLiteral("total_tokens"), tokens(usage.totalTokens)}}},
-                    {QStringLiteral("conversation"), m_turn.conversationId},
+                    {QStringLiteral("conversation"), exchange->conversationId()},
                 });
             } else {
                 output.stream(QStringLiteral("\n"));
@@ -244,30 +176,20 @@ void ChatCommand::connectTurn(services::ChatTurn* turn, const Output& output, Do
                     output.error(tr("The answer was cut at the token limit."));
                 else if (reason == gateway::FinishReason::ContentFilter)
                     output.error(tr("The gateway's content filter stopped the answer."));
-                output.error(tr("Conversation: %1").arg(m_turn.conversationId));
+                output.error(tr("Conversation: %1").arg(exchange->conversationId()));
             }
-            done(stored ? ExitCode::Success : ExitCode::LocalFailure);
+            done(m_answerStored ? ExitCode::Success : ExitCode::LocalFailure);
         });
-    QObject::connect(turn, &services::ChatTurn::failed, turn,
-                     [this, &output, done, turn](const gateway::GatewayError& failure, const QString& partial) {
-                         storage::NewMessage answer;
-                         answer.role = storage::MessageRole::Assistant;
-                         answer.content = partial;
-                         answer.model = turn->model();
-                         answer.protectionClass = m_turn.requestClass;
-                         if (failure.kind == gateway::GatewayErrorKind::Cancelled)
-                             answer.state = storage::MessageState::Cancelled;
-                         else
-                             answer.state = partial.isEmpty() ? storage::MessageState::Failed : storage::MessageState::Cut;
-                         storeAnswer(output, answer);
+    QObject::connect(exchange, &ConversationExchange::failed, exchange,
+                     [&output, done, exchange](const gateway::GatewayError& failure, const QString& partial) {
                          if (output.json()) {
                              output.jsonValue(QJsonObject{
                                  {QStringLiteral("answer"), partial},
-                                 {QStringLiteral("model"), turn->model()},
+                                 {QStringLiteral("model"), exchange->model()},
                                  {QStringLiteral("error"),
                                   QJsonObject{{QStringLiteral("kind"), gateway::errorKindName(failure.kind)},
                                               {QStringLiteral("message"), failure.message}}},
-                                 {QStringLiteral("conversation"), m_turn.conversationId},
+                                 {QStringLiteral("conversation"), exchange->conversationId()},
                              });
                          } else if (!partial.isEmpty()) {
                              output.stream(QStringLiteral("\n"));
@@ -275,29 +197,9 @@ void ChatCommand::connectTurn(services::ChatTurn* turn, const Output& output, Do
                          if (failure.kind != gateway::GatewayErrorKind::Cancelled)
                              output.error(failure.message);
                          if (!output.json())
-                             output.error(tr("Conversation: %1").arg(m_turn.conversationId));
+                             output.error(tr("Conversation: %1").arg(exchange->conversationId()));
                          done(exitCodeFor(failure));
                      });
-}
-
-bool ChatCommand::storeAnswer(const Output& output, const storage::NewMessage& answer)
-{
-    const auto stored = m_store->appendChild(m_turn.conversationId, m_turn.questionId, answer);
-    if (!stored)
-        output.error(tr("The answer could not be stored: %1").arg(stored.error().detail));
-    return stored.has_value();
-}
-
-void ChatCommand::forgetRefusedTurn()
-{
-    // Nothing was sent: a refused question leaves no trace in the history.
-    if (m_turn.questionId.isEmpty() || m_turn.reuseQuestion)
-        return;
-    if (m_turn.newConversation)
-        m_store->remove(m_turn.conversationId);
-    else
-        m_store->discardLeaf(m_turn.questionId);
-    m_turn.questionId.clear();
 }
 
 } // namespace genius::cli

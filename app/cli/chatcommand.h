@@ -2,17 +2,12 @@
 
 #include "app/cli/command.h"
 
-#include "core/domain/protectionclass.h"
-#include "core/storage/conversationrecord.h"
+#include "core/services/conversationchat.h"
 
 #include <QCoreApplication>
 
 #include <memory>
-#include <optional>
 
-namespace genius::services {
-class ChatTurn;
-}
 namespace genius::storage {
 class ConversationStore;
 }
@@ -22,8 +17,8 @@ namespace genius::cli {
 class GatewaySession;
 
 /// `chat [--class C] [--conversation ID] PROMPT`: streams an answer to stdout and stores the
-/// turn in a conversation (a new one, or ID continued with its current branch as history).
-/// Ctrl+C cancels (exit 7); the partial answer is kept, marked.
+/// turn in a conversation (a new one, or ID continued with its current branch as history)
+/// through services::ConversationChat. Ctrl+C cancels (exit 7); the partial answer is kept, marked.
 class ChatCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(ChatCommand)
@@ -37,24 +32,16 @@ public:
     void run(CommandContext& context, const QStringList& arguments, Done done) override;
 
 private:
-    /// What one run stores: the conversation, the question, and whether it was new.
-    struct Turn {
-        QString conversationId;
-        QString questionId;
-        bool newConversation = false;
-        bool reuseQuestion = false; ///< --regenerate: the question is already stored
-        QString editOf;             ///< --edit: the question the new one replaces on a new branch
-        domain::ProtectionClass requestClass = domain::ProtectionClass::Normal;
-    };
+    /// Prints why a request cannot go (the CLI's sentence where it has one) and returns the exit code.
+    ExitCode reportRequestError(const Output& output, const services::ConversationRequest& request,
+                                const common::Error& error) const;
+    void connectExchange(services::ConversationExchange* exchange, const Output& output, Done done);
 
-    void connectTurn(services::ChatTurn* turn, const Output& output, Done done);
-    /// Stores the answer (or what arrived of it); false after printing why it could not.
-    bool storeAnswer(const Output& output, const storage::NewMessage& answer);
-    void forgetRefusedTurn();
-
-    std::unique_ptr<GatewaySession> m_session;
+    // Declared in the order of need: the exchanges (children of the session) go before the store.
     std::unique_ptr<storage::ConversationStore> m_store;
-    Turn m_turn;
+    std::unique_ptr<GatewaySession> m_session;
+    std::unique_ptr<services::ConversationChat> m_chat;
+    bool m_answerStored = true;
 };
 
 } // namespace genius::cli

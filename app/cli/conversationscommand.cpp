@@ -5,6 +5,7 @@
 #include "core/settings/settings.h"
 #include "core/storage/conversationexport.h"
 #include "core/storage/conversationstore.h"
+#include "core/storage/retentionsettings.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -110,12 +111,8 @@ common::Result<std::unique_ptr<storage::ConversationStore>> openConversationStor
         QDir(context.profileDirectory).filePath(storage::ConversationStore::fileName()));
     if (!store)
         return store;
-    storage::RetentionPolicy policy;
-    policy.noneDays = context.settings.integer(settings::keys::RetentionNone);
-    policy.normalDays = context.settings.integer(settings::keys::RetentionNormal);
-    policy.highDays = context.settings.integer(settings::keys::RetentionHigh);
-    policy.veryHighDays = context.settings.integer(settings::keys::RetentionVeryHigh);
-    if (auto purged = (*store)->purgeExpired(QDateTime::currentDateTimeUtc(), policy); !purged)
+    if (auto purged = (*store)->purgeExpired(QDateTime::currentDateTimeUtc(), storage::retentionPolicyFrom(context.settings));
+        !purged)
         return std::unexpected(purged.error());
     return store;
 }

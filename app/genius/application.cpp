@@ -6,9 +6,12 @@
 #include "core/index/indexdatabase.h"
 #include "core/models/curation.h"
 #include "core/security/keychainsecretstore.h"
+#include "core/services/conversationchat.h"
 #include "core/services/embeddingservice.h"
 #include "core/services/gatewayservices.h"
 #include "core/settings/settings.h"
+#include "core/storage/conversationstore.h"
+#include "core/storage/retentionsettings.h"
 #include "core/storage/role.h"
 #include "translations/translations.h"
 #include "ui/mainwindow.h"
@@ -16,6 +19,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QTextStream>
 
 namespace genius::app {
@@ -38,6 +42,8 @@ Application::~Application()
 {
     // Reverse order of construction: nothing may outlive what it uses.
     m_window.reset();
+    m_chat.reset();
+    m_conversations.reset();
     m_curation.reset();
     m_imports.reset(); // stops the workers; unfinished imports resume at the next start
     m_index.reset();
@@ -121,6 +127,25 @@ int Application::run()
     } else {
         // The other views work without the index; the data-manager view says why it is empty.
         printLine(stderr, opened.error().detail);
+    }
+    if (auto store = storage::ConversationStore::open(m_profile->filePath(storage::ConversationStore::fileName())); store) {
+        m_conversations = std::move(*store);
+        // Retention per class applies at every start, as for the command line.
+        if (auto purged = m_conversations->purgeExpired(QDateTime::currentDateTimeUtc(),
+                                                        storage::retentionPolicyFrom(*m_settings));
+            !purged)
+            printLine(stderr, purged.error().detail);
+        services.conversations = m_conversations.get();
+        if (m_gateway) {
+            m_chat = std::make_unique<services::ConversationChat>(
+                *m_conversations, m_gateway->chat(),
+                services::ConversationChat::Defaults{m_settings->text(settings::keys::GatewayDefaultModel),
+                                                     m_settings->list(settings::keys::GatewayContextWindows)});
+            services.chat = m_chat.get();
+            services.models = &m_gateway->models();
+        }
+    } else {
+        printLine(stderr, store.error().detail);
     }
     m_window = std::make_unique<ui::MainWindow>(*m_settings, m_profile->directory(), services);
     m_window->showView(*view);

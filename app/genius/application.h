@@ -23,7 +23,11 @@ namespace genius::models {
 class Curation;
 }
 namespace genius::services {
+class ConversationChat;
 class GatewayServices;
+}
+namespace genius::storage {
+class ConversationStore;
 }
 namespace genius::ui {
 class MainWindow;
@@ -62,6 +66,8 @@ private:
     std::unique_ptr<index::IndexDatabase> m_index;
     std::unique_ptr<import::ImportQueue> m_imports;
     std::unique_ptr<models::Curation> m_curation;
+    std::unique_ptr<storage::ConversationStore> m_conversations;
+    std::unique_ptr<services::ConversationChat> m_chat;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

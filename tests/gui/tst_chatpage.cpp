@@ -1,0 +1,276 @@
+// The chat view offscreen against the gateway simulator over real sockets, with a real
+// conversation store: sending streams and stores, stopping keeps the partial answer, the
+// model picker offers only cleared models, very-high never leaves, regenerate adds a sibling.
+#include "core/security/memorysecretstore.h"
+#include "core/services/conversationchat.h"
+#include "core/services/gatewayservices.h"
+#include "core/settings/settings.h"
+#include "core/storage/conversationstore.h"
+#include "fixture/simulatorprocess.h"
+#include "gui/guitestsupport.h"
+#include "translations/translations.h"
+#include "ui/chatpage.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTest>
+
+#include <memory>
+
+using namespace genius;
+using namespace Qt::StringLiterals;
+using domain::ProtectionClass;
+using ui::ChatPage;
+
+namespace {
+
+struct Fixture {
+    test::TestProfile profile;
+    std::unique_ptr<settings::Settings> settings;
+    security::MemorySecretStore secrets;
+    std::unique_ptr<services::GatewayServices> gateway;
+    std::unique_ptr<storage::ConversationStore> store;
+    std::unique_ptr<services::ConversationChat> chat;
+    std::unique_ptr<ChatPage> page;
+
+    bool open(const sim::SimulatorProcess* simulator)
+    {
+        if (simulator)
+            profile.saveUserValue(u"gateway/url"_s, simulator->baseUrl().toString());
+        settings = std::make_unique<settings::Settings>(profile.locations());
+        auto opened = storage::ConversationStore::open(profile.path() + u"/conversations.sqlite"_s);
+        if (!opened)
+            return false;
+        store = std::move(*opened);
+        ChatPage::Services services;
+        services.store = store.get();
+        if (simulator) {
+            gateway = std::make_unique<services::GatewayServices>(*settings, profile.path());
+            bool resolved = false;
+            gateway->resolveApiKey(secrets, [&resolved](std::optional<common::Error>) { resolved = true; });
+            if (!QTest::qWaitFor([&resolved] { return resolved; }, 5000))
+                return false;
+            chat = std::make_unique<services::ConversationChat>(*store, gateway->chat(),
+                services::ConversationChat::Defaults { u"sim-sovereign"_s, {} });
+            services.chat = chat.get();
+            services.models = &gateway->models();
+        }
+        services.defaultModel = u"sim-sovereign"_s;
+        page = std::make_unique<ChatPage>(services);
+        return true;
+    }
+
+    template <typename T>
+    T* child(const QString& name) const
+    {
+        return page->findChild<T*>(name);
+    }
+
+    bool sendAndWait(const QString& prompt)
+    {
+        QSignalSpy ended(page.get(), &ChatPage::answerEnded);
+        page->send(prompt);
+        return ended.size() > 0 || ended.wait(20000);
+    }
+
+    QList<storage::MessageRecord> path() const
+    {
+        return store->activePath(page->currentConversation()).value_or(QList<storage::MessageRecord>());
+    }
+};
+
+} // namespace
+
+class TestChatPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("GENIUS_API_KEY", sim::SimulatorProcess::defaultKey().toUtf8());
+        m_sim = std::make_unique<sim::SimulatorProcess>();
+        QVERIFY2(m_sim->isRunning(), qPrintable(m_sim->errorString()));
+    }
+
+    void init() { QVERIFY(m_sim->reset()); }
+
+    void send_streamsTheAnswerAndStoresTheConversation()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        QVERIFY(f.sendAndWait(u"Wie beantrage ich einen Bewohnerparkausweis?"_s));
+        const auto path = f.path();
+        QCOMPARE(path.size(), 2);
+        QCOMPARE(path.at(0).content, u"Wie beantrage ich einen Bewohnerparkausweis?"_s);
+        QCOMPARE(path.at(1).state, storage::MessageState::Complete);
+        QVERIFY(!path.at(1).content.isEmpty());
+        // The transcript shows question and answer (as rendered Markdown, so compare a word).
+        const QString firstWord = path.at(1).content.section(u' ', 0, 0).remove(u'*');
+        QVERIFY2(f.page->transcriptText().contains(u"Bewohnerparkausweis"_s), qPrintable(f.page->transcriptText()));
+        QVERIFY2(f.page->transcriptText().contains(firstWord), qPrintable(firstWord));
+        QVERIFY(f.page->status().contains(u"Tokens"_s));
+        QCOMPARE(f.child<QListWidget>(u"conversationList"_s)->count(), 1);
+        // The next question continues the same conversation.
+        QVERIFY(f.sendAndWait(u"Und was kostet er?"_s));
+        QCOMPARE(f.path().size(), 4);
+        QCOMPARE(f.store->conversations()->size(), 1);
+    }
+
+    void stop_keepsThePartialAnswerAsStopped()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        QVERIFY(m_sim->setFault(u"slow-chunks"_s, 1, { { u"gap_ms"_s, 300 } }));
+        QSignalSpy ended(f.page.get(), &ChatPage::answerEnded);
+        f.page->send(u"Wie lange dauert eine Baugenehmigung?"_s);
+        QVERIFY(f.page->isStreaming());
+        QVERIFY(!f.child<QPushButton>(u"sendButton"_s)->isEnabled());
+        auto* stop = f.child<QPushButton>(u"stopButton"_s);
+        QVERIFY(stop->isEnabled());
+        const QString before = f.page->transcriptText();
+        QTRY_VERIFY_WITH_TIMEOUT(f.page->transcriptText().size() > before.size(), 10000);
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QVERIFY(ended.size() > 0 || ended.wait(10000));
+        const auto path = f.path();
+        QCOMPARE(path.size(), 2);
+        QCOMPARE(path.at(1).state, storage::MessageState::Cancelled);
+        QVERIFY(!path.at(1).content.isEmpty());
+        QVERIFY(f.page->transcriptText().contains(ChatPage::tr("(Stopped.)")));
+        QVERIFY(f.child<QPushButton>(u"sendButton"_s)->isEnabled());
+    }
+
+    void modelPicker_offersOnlyModelsClearedForTheClass()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        auto* models = f.child<QComboBox>(u"modelPicker"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(models->count() > 1, 10000);
+        const auto enabled = [models](const QString& id) {
+            const int row = models->findData(id);
+            return row >= 0 && qobject_cast<QStandardItemModel*>(models->model())->item(row)->isEnabled();
+        };
+        QVERIFY(models->findData(u"sim-embed"_s) < 0); // embedding models are no chat partners
+        QVERIFY(!enabled(u"sim-public"_s)); // the default class is normal
+        QVERIFY(enabled(u"sim-sovereign"_s));
+        auto* cls = f.child<QComboBox>(u"requestClass"_s);
+        cls->setCurrentIndex(cls->findData(static_cast<int>(ProtectionClass::High)));
+        QVERIFY(!enabled(u"sim-sovereign"_s));
+        QVERIFY(enabled(u"sim-onprem"_s));
+        models->setCurrentIndex(models->findData(u"sim-onprem"_s));
+        QVERIFY(f.sendAndWait(u"Bitte prüfe den Bescheid."_s));
+        QCOMPARE(f.path().at(1).model, u"sim-onprem"_s);
+        // The conversation is high now: normal cannot be chosen again.
+        QVERIFY(!qobject_cast<QStandardItemModel*>(cls->model())
+                     ->item(cls->findData(static_cast<int>(ProtectionClass::Normal)))
+                     ->isEnabled());
+        QVERIFY(f.child<QLabel>(u"classBanner"_s)->text().contains(ChatPage::tr("goes only to on-premises models")));
+    }
+
+    void veryHigh_neverLeavesTheWorkstation()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(f.child<QComboBox>(u"modelPicker"_s)->count() > 1, 10000); // the catalogue came
+        auto* cls = f.child<QComboBox>(u"requestClass"_s);
+        cls->setCurrentIndex(cls->findData(static_cast<int>(ProtectionClass::VeryHigh)));
+        const int requestsBefore = m_sim->logLineCount();
+        QVERIFY(f.sendAndWait(u"Vertraulicher Personalvorgang"_s));
+        QVERIFY(!f.page->status().isEmpty());
+        QCOMPARE(m_sim->logLineCount(), requestsBefore);
+        QCOMPARE(f.store->conversations()->size(), 0);
+        QVERIFY(f.child<QLabel>(u"classBanner"_s)->text().contains(ChatPage::tr("never leaves this workstation")));
+    }
+
+    void regenerate_addsASecondAnswerBesideTheFirst()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        QVERIFY(f.sendAndWait(u"Was ist ein Verwaltungsakt?"_s));
+        const QString firstAnswer = f.path().at(1).id;
+        QSignalSpy ended(f.page.get(), &ChatPage::answerEnded);
+        QTest::mouseClick(f.child<QPushButton>(u"regenerateButton"_s), Qt::LeftButton);
+        QVERIFY(ended.size() > 0 || ended.wait(20000));
+        const auto path = f.path();
+        QCOMPARE(path.size(), 2);
+        QVERIFY(path.at(1).id != firstAnswer);
+        QCOMPARE(f.store->siblings(path.at(1).id)->size(), 2);
+    }
+
+    void openingAStoredConversation_showsItAndItsClass()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(f.child<QComboBox>(u"modelPicker"_s)->count() > 1, 10000);
+        auto* cls = f.child<QComboBox>(u"requestClass"_s);
+        cls->setCurrentIndex(cls->findData(static_cast<int>(ProtectionClass::High)));
+        // The default model (sovereign cloud) is not cleared for high: a cleared one is chosen.
+        QCOMPARE(f.page->chosenModel(), u"sim-onprem"_s);
+        QVERIFY(f.sendAndWait(u"Erste Frage zur Gewerbeanmeldung"_s));
+        const QString id = f.page->currentConversation();
+        f.page->newConversation();
+        QVERIFY(!f.page->transcriptText().contains(u"Gewerbeanmeldung"_s));
+        QCOMPARE(f.page->requestClass(), ProtectionClass::Normal);
+        f.page->openConversation(id);
+        QVERIFY(f.page->transcriptText().contains(u"Gewerbeanmeldung"_s));
+        QCOMPARE(f.page->requestClass(), ProtectionClass::High);
+        // Search finds it by a word of the question.
+        auto* search = f.page->findChild<QLineEdit*>(u"conversationSearch"_s);
+        search->setText(u"gewerbe"_s);
+        QCOMPARE(f.child<QListWidget>(u"conversationList"_s)->count(), 1);
+        search->setText(u"Baugenehmigung"_s);
+        QCOMPARE(f.child<QListWidget>(u"conversationList"_s)->count(), 0);
+    }
+
+    void withoutAGateway_conversationsCanBeReadButNothingSent()
+    {
+        Fixture f;
+        QVERIFY(f.open(nullptr));
+        QVERIFY(!f.child<QPushButton>(u"sendButton"_s)->isEnabled());
+        QVERIFY(f.child<QPlainTextEdit>(u"questionInput"_s)->isReadOnly());
+        QVERIFY(!f.page->status().isEmpty());
+    }
+
+    void everyControl_hasAnAccessibleName()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        const QStringList unnamed = test::widgetsWithoutAccessibleName(f.page.get());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+    }
+
+    /// With GENIUS_SCREENSHOT_DIR set (under Xvfb, see the README): the view after two
+    /// questions, saved as chat.png, in the language of GENIUS_SCREENSHOT_LANGUAGE.
+    void screenshot()
+    {
+        const QString target = qEnvironmentVariable("GENIUS_SCREENSHOT_DIR");
+        if (target.isEmpty())
+            QSKIP("Set GENIUS_SCREENSHOT_DIR to save a screenshot of the view.");
+        const QString language = qEnvironmentVariable("GENIUS_SCREENSHOT_LANGUAGE");
+        if (!language.isEmpty())
+            QVERIFY(i18n::installTranslations(language));
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(f.child<QComboBox>(u"modelPicker"_s)->count() > 1, 10000);
+        QVERIFY(f.sendAndWait(u"Welche Unterlagen brauche ich für einen Wohngeldantrag?"_s));
+        QVERIFY(f.sendAndWait(u"Und wie lange dauert die Bearbeitung?"_s));
+        f.page->resize(1400, 860);
+        f.page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.page.get()));
+        QVERIFY(QDir().mkpath(target));
+        QVERIFY(f.page->grab().save(QDir(target).filePath(u"chat.png"_s)));
+    }
+
+private:
+    std::unique_ptr<sim::SimulatorProcess> m_sim;
+};
+
+QTEST_MAIN(TestChatPage)
+#include "tst_chatpage.moc"

@@ -1,0 +1,538 @@
+#include "ui/chatpage.h"
+
+#include "core/models/documentlabels.h"
+#include "core/services/conversationchat.h"
+#include "core/services/modelservice.h"
+#include "core/storage/conversationstore.h"
+#include "ui/collectiondialog.h"
+#include "ui/markdownstream.h"
+#include "ui/viewid.h"
+
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSet>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTextBrowser>
+#include <QTextCursor>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace genius::ui {
+
+using domain::ProtectionClass;
+using storage::MessageRole;
+using storage::MessageState;
+
+namespace {
+
+QString locationText(domain::ModelLocation location)
+{
+    switch (location) {
+    case domain::ModelLocation::PublicCloud: return ChatPage::tr("public cloud");
+    case domain::ModelLocation::SovereignCloud: return ChatPage::tr("sovereign cloud");
+    case domain::ModelLocation::OnPrem: return ChatPage::tr("on premises");
+    case domain::ModelLocation::Unknown: break;
+    }
+    return ChatPage::tr("unknown location");
+}
+
+/// Where a request of this class may go, as the banner says it.
+QString routeText(ProtectionClass cls)
+{
+    switch (cls) {
+    case ProtectionClass::None: return ChatPage::tr("may go to public-cloud models");
+    case ProtectionClass::Normal: return ChatPage::tr("goes to the sovereign cloud or on-premises models");
+    case ProtectionClass::High: return ChatPage::tr("goes only to on-premises models");
+    case ProtectionClass::VeryHigh: return ChatPage::tr("never leaves this workstation");
+    }
+    return {};
+}
+
+QString stateNote(MessageState state)
+{
+    switch (state) {
+    case MessageState::Complete: return {};
+    case MessageState::Cut: return ChatPage::tr("(The answer was cut off.)");
+    case MessageState::Failed: return ChatPage::tr("(No answer: the request failed.)");
+    case MessageState::Cancelled: return ChatPage::tr("(Stopped.)");
+    }
+    return {};
+}
+
+} // namespace
+
+ChatPage::ChatPage(Services services, QWidget* parent)
+    : QWidget(parent)
+    , m_services(services)
+{
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(createConversationList());
+    splitter->addWidget(createConversationView());
+    splitter->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->addWidget(splitter);
+
+    reloadConversations();
+    newConversation();
+    if (m_services.models) {
+        m_services.models->catalogue(this, [this](gateway::GatewayResult<QList<domain::ModelInfo>> catalogue) {
+            if (!catalogue) {
+                setStatus(tr("The model list is not available: %1").arg(catalogue.error().message));
+                return;
+            }
+            m_catalogue.clear();
+            for (const auto& model : *catalogue) {
+                if (model.kind == domain::ModelKind::Chat)
+                    m_catalogue.append(model);
+            }
+            updateModels();
+        });
+    }
+}
+
+ChatPage::~ChatPage()
+{
+    if (m_exchange)
+        m_exchange->cancel();
+}
+
+QWidget* ChatPage::createConversationList()
+{
+    auto* pane = new QWidget(this);
+    m_search = new QLineEdit(pane);
+    m_search->setObjectName(QStringLiteral("conversationSearch"));
+    m_search->setAccessibleName(tr("Search conversations"));
+    m_search->setPlaceholderText(tr("Search conversations"));
+    m_search->setClearButtonEnabled(true);
+    if (auto* clear = m_search->findChild<QToolButton*>())
+        clear->setAccessibleName(tr("Clear the search"));
+    m_conversations = new QListWidget(pane);
+    m_conversations->setObjectName(QStringLiteral("conversationList"));
+    m_conversations->setAccessibleName(tr("Conversations"));
+    m_new = new QPushButton(tr("&New conversation"), pane);
+    m_new->setObjectName(QStringLiteral("newConversationButton"));
+    m_new->setAccessibleName(tr("New conversation"));
+    connect(m_new, &QPushButton::clicked, this, &ChatPage::newConversation);
+    connect(m_search, &QLineEdit::textChanged, this, &ChatPage::searchConversations);
+    connect(m_conversations, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        openConversation(item->data(Qt::UserRole).toString());
+    });
+    connect(m_conversations, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item && !isStreaming() && item->data(Qt::UserRole).toString() != m_conversationId)
+            openConversation(item->data(Qt::UserRole).toString());
+    });
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_conversations, 1);
+    layout->addWidget(m_new);
+    return pane;
+}
+
+QWidget* ChatPage::createConversationView()
+{
+    auto* pane = new QWidget(this);
+    m_banner = new QLabel(pane);
+    m_banner->setObjectName(QStringLiteral("classBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(6);
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAccessibleName(tr("Protection class of the conversation"));
+
+    m_class = new QComboBox(pane);
+    m_class->setObjectName(QStringLiteral("requestClass"));
+    m_class->setAccessibleName(tr("Protection class of the next question"));
+    fillProtectionClasses(*m_class, m_services.defaultClass);
+    m_model = new QComboBox(pane);
+    m_model->setObjectName(QStringLiteral("modelPicker"));
+    m_model->setAccessibleName(tr("Model"));
+    m_model->setAccessibleDescription(tr("Only models cleared for the conversation's protection class can be chosen."));
+    connect(m_class, &QComboBox::currentIndexChanged, this, [this] {
+        updateClassBanner();
+        updateModels();
+    });
+    auto* pickers = new QHBoxLayout;
+    auto* classLabel = new QLabel(tr("&Class:"), pane);
+    classLabel->setBuddy(m_class);
+    auto* modelLabel = new QLabel(tr("&Model:"), pane);
+    modelLabel->setBuddy(m_model);
+    pickers->addWidget(classLabel);
+    pickers->addWidget(m_class);
+    pickers->addWidget(modelLabel);
+    pickers->addWidget(m_model, 1);
+
+    m_transcript = new QTextBrowser(pane);
+    m_transcript->setObjectName(QStringLiteral("transcript"));
+    m_transcript->setAccessibleName(tr("Conversation"));
+    m_transcript->setOpenLinks(false);
+
+    m_input = new QPlainTextEdit(pane);
+    m_input->setObjectName(QStringLiteral("questionInput"));
+    m_input->setAccessibleName(tr("Question"));
+    m_input->setAccessibleDescription(tr("Ctrl+Return sends the question."));
+    m_input->setPlaceholderText(tr("Ask a question… (Ctrl+Return sends)"));
+    m_input->setTabChangesFocus(true);
+    m_input->setMaximumHeight(m_input->fontMetrics().height() * 6);
+
+    m_send = new QPushButton(tr("&Send"), pane);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setAccessibleName(tr("Send"));
+    m_stop = new QPushButton(tr("S&top"), pane);
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->setAccessibleName(tr("Stop"));
+    m_regenerate = new QPushButton(tr("&Regenerate"), pane);
+    m_regenerate->setObjectName(QStringLiteral("regenerateButton"));
+    m_regenerate->setAccessibleName(tr("Regenerate"));
+    m_regenerate->setAccessibleDescription(tr("Answers the last question again; the earlier answer stays."));
+    m_copy = new QPushButton(tr("&Copy answer"), pane);
+    m_copy->setObjectName(QStringLiteral("copyButton"));
+    m_copy->setAccessibleName(tr("Copy answer"));
+    m_status = new QLabel(pane);
+    m_status->setObjectName(QStringLiteral("chatStatus"));
+    m_status->setAccessibleName(tr("Status"));
+    m_status->setWordWrap(true);
+
+    auto* sendAction = new QAction(this);
+    sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    sendAction->setShortcutContext(Qt::WidgetShortcut);
+    m_input->addAction(sendAction);
+    connect(sendAction, &QAction::triggered, this, [this] { send(m_input->toPlainText()); });
+    connect(m_send, &QPushButton::clicked, this, [this] { send(m_input->toPlainText()); });
+    connect(m_stop, &QPushButton::clicked, this, &ChatPage::stop);
+    connect(m_regenerate, &QPushButton::clicked, this, &ChatPage::regenerate);
+    connect(m_copy, &QPushButton::clicked, this, &ChatPage::copyLastAnswer);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_copy);
+    buttons->addWidget(m_regenerate);
+    buttons->addWidget(m_stop);
+    buttons->addWidget(m_send);
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addLayout(pickers);
+    layout->addWidget(m_transcript, 1);
+    layout->addWidget(m_input);
+    layout->addLayout(buttons);
+    return pane;
+}
+
+ProtectionClass ChatPage::requestClass() const
+{
+    return domain::higherOf(selectedProtectionClass(*m_class), m_conversationClass);
+}
+
+QString ChatPage::chosenModel() const
+{
+    return m_model->currentData().toString();
+}
+
+QString ChatPage::transcriptText() const
+{
+    return m_transcript->toPlainText();
+}
+
+QString ChatPage::status() const
+{
+    return m_status->text();
+}
+
+void ChatPage::setStatus(const QString& text)
+{
+    m_status->setText(text);
+    // Screen readers announce what happened (the answer is complete, stopped, refused).
+    QAccessibleEvent event(m_status, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&event);
+}
+
+void ChatPage::reloadConversations()
+{
+    if (!m_services.store)
+        return;
+    searchConversations(m_search->text());
+}
+
+void ChatPage::searchConversations(const QString& text)
+{
+    if (!m_services.store)
+        return;
+    const QSignalBlocker blocker(m_conversations);
+    m_conversations->clear();
+    if (text.trimmed().isEmpty()) {
+        const auto all = m_services.store->conversations();
+        for (const auto& conversation : all.value_or(QList<storage::ConversationRecord>())) {
+            if (conversation.function != storage::ConversationFunction::Chat)
+                continue;
+            auto* item = new QListWidgetItem(conversation.title.isEmpty() ? tr("(untitled)") : conversation.title,
+                                             m_conversations);
+            item->setData(Qt::UserRole, conversation.id);
+            item->setToolTip(models::protectionClassText(conversation.protectionClass));
+        }
+    } else {
+        const auto hits = m_services.store->search(text, 50);
+        QSet<QString> listed; // one row per conversation, at its best hit
+        for (const auto& hit : hits.value_or(QList<storage::ConversationHit>())) {
+            if (listed.contains(hit.conversationId))
+                continue;
+            listed.insert(hit.conversationId);
+            auto* item = new QListWidgetItem(hit.title, m_conversations);
+            item->setData(Qt::UserRole, hit.conversationId);
+            item->setToolTip(hit.snippet);
+        }
+    }
+    for (int row = 0; row < m_conversations->count(); ++row) {
+        if (m_conversations->item(row)->data(Qt::UserRole).toString() == m_conversationId)
+            m_conversations->setCurrentRow(row);
+    }
+}
+
+void ChatPage::newConversation()
+{
+    if (isStreaming())
+        return;
+    m_conversationId.clear();
+    m_conversationClass = ProtectionClass::None;
+    fillProtectionClasses(*m_class, m_services.defaultClass);
+    m_transcript->clear();
+    m_conversations->clearSelection();
+    updateClassBanner();
+    updateModels();
+    updateButtons();
+    setStatus(m_services.chat ? QString() : tr("No gateway is configured: stored conversations can be read, but "
+                                               "nothing can be sent. Set the gateway in the settings."));
+}
+
+void ChatPage::openConversation(const QString& id)
+{
+    if (isStreaming() || !m_services.store)
+        return;
+    const auto conversation = m_services.store->conversation(id);
+    if (!conversation) {
+        setStatus(conversation.error().detail);
+        return;
+    }
+    m_conversationId = id;
+    m_conversationClass = conversation->protectionClass;
+    render();
+    updateClassBanner();
+    updateModels();
+    updateButtons();
+}
+
+void ChatPage::appendMessage(const QString& who, const QString& markdown)
+{
+    QTextCursor cursor(m_transcript->document());
+    cursor.movePosition(QTextCursor::End);
+    QTextBlockFormat header;
+    header.setTopMargin(m_transcript->fontMetrics().height()); // a gap between messages
+    if (m_transcript->document()->isEmpty())
+        cursor.setBlockFormat(header);
+    else
+        cursor.insertBlock(header, QTextCharFormat());
+    QTextCharFormat bold;
+    bold.setFontWeight(QFont::Bold);
+    cursor.insertText(who, bold);
+    if (!markdown.isEmpty()) {
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+        cursor.insertMarkdown(markdown);
+    }
+}
+
+void ChatPage::render()
+{
+    m_transcript->clear();
+    const auto path = m_services.store->activePath(m_conversationId);
+    for (const auto& message : path.value_or(QList<storage::MessageRecord>())) {
+        if (message.role == MessageRole::System)
+            continue;
+        const QString note = stateNote(message.state);
+        appendMessage(message.role == MessageRole::User ? tr("You") : tr("Assistant (%1)").arg(message.model),
+                      note.isEmpty() ? message.content : message.content + QStringLiteral("\n\n*") + note + u'*');
+    }
+    m_transcript->verticalScrollBar()->setValue(m_transcript->verticalScrollBar()->maximum());
+}
+
+void ChatPage::send(const QString& prompt)
+{
+    if (prompt.trimmed().isEmpty() || isStreaming())
+        return;
+    start(false, prompt.trimmed());
+}
+
+void ChatPage::regenerate()
+{
+    if (m_conversationId.isEmpty() || isStreaming())
+        return;
+    start(true, QString());
+}
+
+void ChatPage::start(bool regenerate, const QString& prompt)
+{
+    if (!m_services.chat) {
+        setStatus(tr("No gateway is configured: set the gateway in the settings."));
+        return;
+    }
+    services::ConversationRequest request;
+    request.conversationId = m_conversationId;
+    request.prompt = prompt;
+    request.requestClass = requestClass();
+    request.model = chosenModel();
+    request.regenerate = regenerate;
+    auto exchange = m_services.chat->send(request, this);
+    if (!exchange) {
+        setStatus(exchange.error().detail);
+        Q_EMIT answerEnded();
+        return;
+    }
+    m_exchange = *exchange;
+    if (regenerate) {
+        render(); // the earlier answer gives way to the new one on the active branch
+    } else {
+        m_input->clear();
+        appendMessage(tr("You"), prompt);
+    }
+    setStatus(tr("Answering…"));
+    appendMessage(tr("Assistant"), QString());
+    m_stream = new MarkdownStream(*m_transcript->document(), m_exchange);
+    connect(m_stream, &MarkdownStream::rendered, this, [this] {
+        m_transcript->verticalScrollBar()->setValue(m_transcript->verticalScrollBar()->maximum());
+    });
+    connect(m_exchange, &services::ConversationExchange::delta, m_stream, &MarkdownStream::append);
+    connect(m_exchange, &services::ConversationExchange::refused, this, [this](const common::Error& error) {
+        finishAnswer(tr("Not sent: %1").arg(error.detail));
+        render();
+    });
+    connect(m_exchange, &services::ConversationExchange::finished, this,
+            [this](const gateway::Usage& usage, gateway::FinishReason reason) {
+                QString note = reason == gateway::FinishReason::Length ? tr("The answer was cut at the token limit.")
+                                                                       : tr("Answer complete.");
+                if (usage.promptTokens && usage.completionTokens)
+                    note += u' ' + tr("Tokens: %1 in, %2 out.").arg(*usage.promptTokens).arg(*usage.completionTokens);
+                finishAnswer(note);
+            });
+    connect(m_exchange, &services::ConversationExchange::failed, this,
+            [this](const gateway::GatewayError& error, const QString&) {
+                finishAnswer(error.kind == gateway::GatewayErrorKind::Cancelled ? tr("Stopped; the text so far is kept.")
+                                                                                : error.message);
+            });
+    m_conversationId = m_exchange->conversationId();
+    m_conversationClass = m_exchange->requestClass();
+    updateClassBanner();
+    updateButtons();
+}
+
+void ChatPage::finishAnswer(const QString& note)
+{
+    if (m_stream)
+        m_stream->finish();
+    m_stream = nullptr;
+    if (m_exchange)
+        m_exchange->deleteLater();
+    m_exchange = nullptr;
+    setStatus(note);
+    reloadConversations();
+    if (!m_conversationId.isEmpty() && m_services.store && m_services.store->conversation(m_conversationId))
+        render(); // the stored form (with the answer's state) replaces the streamed one
+    else
+        m_conversationId.clear();
+    updateButtons();
+    Q_EMIT answerEnded();
+}
+
+void ChatPage::stop()
+{
+    if (m_exchange)
+        m_exchange->cancel();
+}
+
+void ChatPage::copyLastAnswer()
+{
+    if (!m_services.store || m_conversationId.isEmpty())
+        return;
+    const auto path = m_services.store->activePath(m_conversationId);
+    if (!path || path->isEmpty() || path->constLast().role != MessageRole::Assistant)
+        return;
+    QApplication::clipboard()->setText(path->constLast().content);
+    setStatus(tr("The answer is on the clipboard."));
+}
+
+void ChatPage::updateClassBanner()
+{
+    const ProtectionClass cls = requestClass();
+    m_banner->setText(tr("Protection class: %1 — this conversation %2.")
+                          .arg(models::protectionClassText(cls), routeText(cls)));
+    // Colour only repeats what the text says.
+    static const char* const kColours[] = {"#e8f0fe", "#e6f4ea", "#fef7e0", "#fce8e6"};
+    m_banner->setStyleSheet(QStringLiteral("QLabel#classBanner { background: %1; color: black; }")
+                                .arg(QLatin1String(kColours[static_cast<int>(cls)])));
+    // The class of a conversation never goes down: lower choices are disabled.
+    auto* items = qobject_cast<QStandardItemModel*>(m_class->model());
+    for (int row = 0; items && row < m_class->count(); ++row) {
+        const auto choice = static_cast<ProtectionClass>(m_class->itemData(row).toInt());
+        items->item(row)->setEnabled(domain::higherOf(choice, m_conversationClass) == choice);
+    }
+}
+
+void ChatPage::updateModels()
+{
+    const QString previous = chosenModel();
+    const QSignalBlocker blocker(m_model);
+    m_model->clear();
+    m_model->addItem(m_services.defaultModel.isEmpty() ? tr("Default model") : tr("Default (%1)").arg(m_services.defaultModel),
+                     QString());
+    const ProtectionClass cls = requestClass();
+    auto* items = qobject_cast<QStandardItemModel*>(m_model->model());
+    for (const auto& model : std::as_const(m_catalogue)) {
+        m_model->addItem(tr("%1 — cleared up to %2, %3")
+                             .arg(model.id, models::protectionClassText(model.clearance), locationText(model.location)),
+                         model.id);
+        const bool cleared = domain::higherOf(model.clearance, cls) == model.clearance;
+        items->item(m_model->count() - 1)->setEnabled(cleared && cls != ProtectionClass::VeryHigh);
+        if (!cleared)
+            items->item(m_model->count() - 1)->setToolTip(tr("Not cleared for this protection class."));
+    }
+    // The default model is offered only when cleared (as far as the catalogue tells).
+    const auto listedDefault = std::find_if(m_catalogue.cbegin(), m_catalogue.cend(),
+                                            [this](const domain::ModelInfo& model) { return model.id == m_services.defaultModel; });
+    items->item(0)->setEnabled(cls != ProtectionClass::VeryHigh
+                               && (listedDefault == m_catalogue.cend()
+                                   || domain::higherOf(listedDefault->clearance, cls) == listedDefault->clearance));
+    int keep = m_model->findData(previous);
+    if (keep < 0 || !items->item(keep)->isEnabled()) {
+        keep = 0;
+        while (keep < m_model->count() - 1 && !items->item(keep)->isEnabled())
+            ++keep;
+    }
+    m_model->setCurrentIndex(keep);
+}
+
+void ChatPage::updateButtons()
+{
+    const bool streaming = isStreaming();
+    const bool canSend = m_services.chat != nullptr;
+    m_send->setEnabled(canSend && !streaming);
+    m_input->setReadOnly(!canSend);
+    m_stop->setEnabled(streaming);
+    m_regenerate->setEnabled(canSend && !streaming && !m_conversationId.isEmpty());
+    m_copy->setEnabled(!streaming && !m_conversationId.isEmpty());
+    m_new->setEnabled(!streaming);
+    m_class->setEnabled(!streaming);
+    m_model->setEnabled(!streaming);
+}
+
+} // namespace genius::ui
