@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build/bench"
 jobs=${GENIUS_BENCH_JOBS:-2}
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGENIUS_BUILD_UI=OFF >&2
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGENIUS_BUILD_UI=ON >&2
 cmake --build "$build" --target genius-bench -j "$jobs" >&2
 bench="$build/tests/benchmarks/genius-bench"
 
@@ -35,3 +35,9 @@ echo "# evidence gate (answerable vs unanswerable questions)" >&2
 
 echo "# tokenizer throughput" >&2
 "$bench" tokenizer
+
+echo "# streamed answer rendering and start-up (offscreen)" >&2
+for tokens in 2000 10000; do
+    QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$bench" stream-render --tokens "$tokens"
+done
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$bench" startup

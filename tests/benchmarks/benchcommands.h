@@ -24,4 +24,13 @@ int importPdf(const QStringList& arguments);
 /// per core), with the character error rate of both against the ground truth.
 int importOcr(const QStringList& arguments);
 
+#ifdef GENIUS_BENCH_UI
+/// `stream-render [--tokens N] [--tokens-per-render K]`: CPU time to render a streamed Markdown
+/// answer incrementally, beside converting the whole answer once.
+int streamRender(const QStringList& arguments);
+/// `startup`: milliseconds from building the app's services to the main window shown, beside
+/// an empty window (offscreen or under Xvfb).
+int startup(const QStringList& arguments);
+#endif
+
 } // namespace genius::bench

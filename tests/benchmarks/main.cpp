@@ -4,6 +4,11 @@
 #include "core/common/processenvironment.h"
 
 #include <QCoreApplication>
+#ifdef GENIUS_BENCH_UI
+#include <QApplication>
+#endif
+
+#include <memory>
 
 #include <cstdio>
 #include <cstring>
@@ -25,7 +30,17 @@ const Command kCommands[] = {
     {"tokenizer", "[--laws DIR]", genius::bench::tokenizer},
     {"import-pdf", "[--dir DIR]", genius::bench::importPdf},
     {"import-ocr", "[--dir DIR]", genius::bench::importOcr},
+#ifdef GENIUS_BENCH_UI
+    {"stream-render", "[--tokens N] [--tokens-per-render K]", genius::bench::streamRender},
+    {"startup", "", genius::bench::startup},
+#endif
 };
+
+/// The commands that draw need a GUI application (offscreen by default).
+bool needsGui(const QString& command)
+{
+    return command == QLatin1String("stream-render") || command == QLatin1String("startup");
+}
 
 int usage()
 {
@@ -42,7 +57,16 @@ int main(int argc, char** argv)
     // OCR runs one engine per core: OpenMP must be limited before the runtime loads.
     genius::common::ensureOcrThreadLimit(argv);
     // QSQLITE and the event-loop-free Qt classes the subcommands use need an application object.
-    QCoreApplication app(argc, argv);
+    const bool gui = argc > 1 && needsGui(QString::fromLocal8Bit(argv[1]));
+#ifdef GENIUS_BENCH_UI
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = gui ? std::make_unique<QApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
+#else
+    std::unique_ptr<QCoreApplication> app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
+    Q_UNUSED(gui)
     const QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.isEmpty())
         return usage();
