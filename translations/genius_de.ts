@@ -1582,6 +1582,50 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <source>Not cleared for this protection class.</source>
         <translation>Nicht für diese Schutzbedarfsklasse freigegeben.</translation>
     </message>
+    <message>
+        <source>E&amp;dit question</source>
+        <translation>Frage &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit question</source>
+        <translation>Frage bearbeiten</translation>
+    </message>
+    <message>
+        <source>Puts the last question into the field; sending it again starts a new branch.</source>
+        <translation>Holt die letzte Frage in das Eingabefeld; erneut gesendet beginnt sie einen neuen Zweig.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Saves the conversation as Markdown, ODT, DOCX or PDF.</source>
+        <translation>Speichert die Unterhaltung als Markdown, ODT, DOCX oder PDF.</translation>
+    </message>
+    <message>
+        <source>Change the question and send it: it starts a new branch; the earlier one is kept.</source>
+        <translation>Ändern Sie die Frage und senden Sie sie: Sie beginnt einen neuen Zweig; der frühere bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .md, .odt, .docx or .pdf.</source>
+        <translation>Wählen Sie eine Datei mit der Endung .md, .odt, .docx oder .pdf.</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportiert nach %1.</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Unterhaltung exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;OpenDocument text (*.odt);;Word document (*.docx);;PDF (*.pdf)</source>
+        <translation>Markdown (*.md);;OpenDocument-Text (*.odt);;Word-Dokument (*.docx);;PDF (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>genius::ui::CollectionDialog</name>

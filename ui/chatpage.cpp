@@ -3,17 +3,21 @@
 #include "core/models/documentlabels.h"
 #include "core/services/conversationchat.h"
 #include "core/services/modelservice.h"
+#include "core/storage/conversationexport.h"
 #include "core/storage/conversationstore.h"
 #include "ui/collectiondialog.h"
 #include "ui/markdownstream.h"
 #include "ui/viewid.h"
 
 #include <QAccessible>
-#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -29,6 +33,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace genius::ui {
 
@@ -201,23 +206,31 @@ QWidget* ChatPage::createConversationView()
     m_copy = new QPushButton(tr("&Copy answer"), pane);
     m_copy->setObjectName(QStringLiteral("copyButton"));
     m_copy->setAccessibleName(tr("Copy answer"));
+    m_edit = new QPushButton(tr("E&dit question"), pane);
+    m_edit->setObjectName(QStringLiteral("editButton"));
+    m_edit->setAccessibleName(tr("Edit question"));
+    m_edit->setAccessibleDescription(tr("Puts the last question into the field; sending it again starts a new branch."));
+    m_export = new QPushButton(tr("E&xport…"), pane);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setAccessibleName(tr("Export"));
+    m_export->setAccessibleDescription(tr("Saves the conversation as Markdown, ODT, DOCX or PDF."));
     m_status = new QLabel(pane);
     m_status->setObjectName(QStringLiteral("chatStatus"));
     m_status->setAccessibleName(tr("Status"));
     m_status->setWordWrap(true);
 
-    auto* sendAction = new QAction(this);
-    sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    sendAction->setShortcutContext(Qt::WidgetShortcut);
-    m_input->addAction(sendAction);
-    connect(sendAction, &QAction::triggered, this, [this] { send(m_input->toPlainText()); });
+    m_input->installEventFilter(this); // Ctrl+Return sends
     connect(m_send, &QPushButton::clicked, this, [this] { send(m_input->toPlainText()); });
     connect(m_stop, &QPushButton::clicked, this, &ChatPage::stop);
     connect(m_regenerate, &QPushButton::clicked, this, &ChatPage::regenerate);
     connect(m_copy, &QPushButton::clicked, this, &ChatPage::copyLastAnswer);
+    connect(m_edit, &QPushButton::clicked, this, &ChatPage::editLastQuestion);
+    connect(m_export, &QPushButton::clicked, this, &ChatPage::chooseExportFile);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_export);
+    buttons->addWidget(m_edit);
     buttons->addWidget(m_copy);
     buttons->addWidget(m_regenerate);
     buttons->addWidget(m_stop);
@@ -250,6 +263,18 @@ QString ChatPage::transcriptText() const
 QString ChatPage::status() const
 {
     return m_status->text();
+}
+
+bool ChatPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_input && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() & Qt::ControlModifier) {
+            send(m_input->toPlainText());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ChatPage::setStatus(const QString& text)
@@ -393,6 +418,7 @@ void ChatPage::start(bool regenerate, const QString& prompt)
     request.requestClass = requestClass();
     request.model = chosenModel();
     request.regenerate = regenerate;
+    request.editOf = regenerate ? QString() : std::exchange(m_editOf, QString());
     auto exchange = m_services.chat->send(request, this);
     if (!exchange) {
         setStatus(exchange.error().detail);
@@ -400,8 +426,8 @@ void ChatPage::start(bool regenerate, const QString& prompt)
         return;
     }
     m_exchange = *exchange;
-    if (regenerate) {
-        render(); // the earlier answer gives way to the new one on the active branch
+    if (regenerate || !request.editOf.isEmpty()) {
+        render(); // the new branch replaces the old one on screen
     } else {
         m_input->clear();
         appendMessage(tr("You"), prompt);
@@ -458,6 +484,49 @@ void ChatPage::stop()
 {
     if (m_exchange)
         m_exchange->cancel();
+}
+
+void ChatPage::editLastQuestion()
+{
+    if (!m_services.store || m_conversationId.isEmpty() || isStreaming())
+        return;
+    const auto path = m_services.store->activePath(m_conversationId);
+    if (!path)
+        return;
+    const auto question = std::find_if(path->crbegin(), path->crend(),
+                                       [](const storage::MessageRecord& message) { return message.role == MessageRole::User; });
+    if (question == path->crend())
+        return;
+    m_editOf = question->id;
+    m_input->setPlainText(question->content);
+    m_input->setFocus();
+    setStatus(tr("Change the question and send it: it starts a new branch; the earlier one is kept."));
+}
+
+bool ChatPage::exportTo(const QString& filePath)
+{
+    if (!m_services.store || m_conversationId.isEmpty())
+        return false;
+    const auto conversation = m_services.store->conversation(m_conversationId);
+    const auto path = m_services.store->activePath(m_conversationId);
+    const QString suffix = QFileInfo(filePath).suffix().toLower();
+    const auto format = storage::parseExportFormat(suffix == QLatin1String("markdown") ? QStringLiteral("md") : suffix);
+    if (!conversation || !path || !format) {
+        setStatus(tr("Choose a file ending in .md, .odt, .docx or .pdf."));
+        return false;
+    }
+    const auto written = storage::ConversationExport(*conversation, *path).write(*format, filePath);
+    setStatus(written ? tr("Exported to %1.").arg(QDir::toNativeSeparators(filePath)) : written.error().detail);
+    return written.has_value();
+}
+
+void ChatPage::chooseExportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export conversation"), QString(),
+        tr("Markdown (*.md);;OpenDocument text (*.odt);;Word document (*.docx);;PDF (*.pdf)"));
+    if (!path.isEmpty())
+        exportTo(path);
 }
 
 void ChatPage::copyLastAnswer()
@@ -530,6 +599,8 @@ void ChatPage::updateButtons()
     m_stop->setEnabled(streaming);
     m_regenerate->setEnabled(canSend && !streaming && !m_conversationId.isEmpty());
     m_copy->setEnabled(!streaming && !m_conversationId.isEmpty());
+    m_edit->setEnabled(canSend && !streaming && !m_conversationId.isEmpty());
+    m_export->setEnabled(!streaming && !m_conversationId.isEmpty());
     m_new->setEnabled(!streaming);
     m_class->setEnabled(!streaming);
     m_model->setEnabled(!streaming);

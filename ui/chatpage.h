@@ -62,6 +62,10 @@ public:
     void stop();
     /// Answers the last question again, beside the earlier answer.
     void regenerate();
+    /// Puts the last question into the field; the next send asks it instead, on a new branch.
+    void editLastQuestion();
+    /// Writes the conversation to `filePath` (md, odt, docx or pdf by its suffix).
+    bool exportTo(const QString& filePath);
     bool isStreaming() const { return !m_exchange.isNull(); }
 
     /// The class the next request carries (at least the conversation's).
@@ -72,6 +76,9 @@ public:
     QString transcriptText() const;
     /// The last line of status (what happened to the last request).
     QString status() const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 Q_SIGNALS:
     /// The answer ended (complete, cut, stopped, failed or refused).
@@ -90,6 +97,7 @@ private:
     void updateModels();
     void updateButtons();
     void copyLastAnswer();
+    void chooseExportFile();
     void searchConversations(const QString& text);
 
     Services m_services;
@@ -111,6 +119,9 @@ private:
     QPushButton* m_stop = nullptr;
     QPushButton* m_regenerate = nullptr;
     QPushButton* m_copy = nullptr;
+    QPushButton* m_edit = nullptr;
+    QPushButton* m_export = nullptr;
+    QString m_editOf; ///< the question the next send replaces; empty for a new question
     QLabel* m_status = nullptr;
 };
 

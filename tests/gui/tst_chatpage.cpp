@@ -204,6 +204,35 @@ private Q_SLOTS:
         QCOMPARE(f.store->siblings(path.at(1).id)->size(), 2);
     }
 
+    void editQuestion_startsANewBranch_andExportWritesTheConversation()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        QVERIFY(f.sendAndWait(u"Wie hoch ist die Hundesteuer?"_s));
+        const QString firstQuestion = f.path().at(0).id;
+        QTest::mouseClick(f.child<QPushButton>(u"editButton"_s), Qt::LeftButton);
+        auto* input = f.child<QPlainTextEdit>(u"questionInput"_s);
+        QCOMPARE(input->toPlainText(), u"Wie hoch ist die Hundesteuer?"_s);
+        input->setPlainText(u"Wie hoch ist die Hundesteuer für zwei Hunde?"_s);
+        QSignalSpy ended(f.page.get(), &ChatPage::answerEnded);
+        input->setFocus();
+        QTest::keyClick(input, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(ended.size() > 0 || ended.wait(20000));
+        const auto path = f.path();
+        QCOMPARE(path.size(), 2);
+        QCOMPARE(path.at(0).content, u"Wie hoch ist die Hundesteuer für zwei Hunde?"_s);
+        QCOMPARE(f.store->siblings(path.at(0).id)->size(), 2); // the first question stays beside it
+        QVERIFY(path.at(0).id != firstQuestion);
+        QVERIFY(!f.page->transcriptText().contains(u"Hundesteuer?"_s));
+
+        const QString file = f.profile.path() + u"/unterhaltung.md"_s;
+        QVERIFY(f.page->exportTo(file));
+        QFile exported(file);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(exported.readAll()).contains(u"zwei Hunde"_s));
+        QVERIFY(!f.page->exportTo(f.profile.path() + u"/unterhaltung.xyz"_s));
+    }
+
     void openingAStoredConversation_showsItAndItsClass()
     {
         Fixture f;
