@@ -8,7 +8,7 @@
 #include "core/storage/conversationstore.h"
 #include "fixture/simulatorprocess.h"
 #include "gui/guitestsupport.h"
-#include "translations/translations.h"
+#include "gui/screenshotsupport.h"
 #include "ui/chatpage.h"
 
 #include <QComboBox>
@@ -279,22 +279,18 @@ private Q_SLOTS:
     /// questions, saved as chat.png, in the language of GENIUS_SCREENSHOT_LANGUAGE.
     void screenshot()
     {
-        const QString target = qEnvironmentVariable("GENIUS_SCREENSHOT_DIR");
+        bool languageInstalled = false;
+        const QString target = test::screenshotDirectory(&languageInstalled);
         if (target.isEmpty())
             QSKIP("Set GENIUS_SCREENSHOT_DIR to save a screenshot of the view.");
-        const QString language = qEnvironmentVariable("GENIUS_SCREENSHOT_LANGUAGE");
-        if (!language.isEmpty())
-            QVERIFY(i18n::installTranslations(language));
+        QVERIFY(languageInstalled);
         Fixture f;
         QVERIFY(f.open(m_sim.get()));
         QTRY_VERIFY_WITH_TIMEOUT(f.child<QComboBox>(u"modelPicker"_s)->count() > 1, 10000);
         QVERIFY(f.sendAndWait(u"Welche Unterlagen brauche ich für einen Wohngeldantrag?"_s));
         QVERIFY(f.sendAndWait(u"Und wie lange dauert die Bearbeitung?"_s));
         f.page->resize(1400, 860);
-        f.page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(f.page.get()));
-        QVERIFY(QDir().mkpath(target));
-        QVERIFY(f.page->grab().save(QDir(target).filePath(u"chat.png"_s)));
+        QVERIFY(test::saveScreenshot(*f.page, target, u"chat.png"_s));
     }
 
 private:

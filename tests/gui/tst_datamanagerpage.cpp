@@ -7,7 +7,7 @@
 #include "core/models/curation.h"
 #include "core/models/documenttablemodel.h"
 #include "gui/guitestsupport.h"
-#include "translations/translations.h"
+#include "gui/screenshotsupport.h"
 #include "ui/collectiondialog.h"
 #include "ui/datamanagerpage.h"
 #include "unit/models/importtestsupport.h"
@@ -458,12 +458,11 @@ private Q_SLOTS:
     /// GENIUS_SCREENSHOT_LANGUAGE (default English).
     void screenshot()
     {
-        const QString target = qEnvironmentVariable("GENIUS_SCREENSHOT_DIR");
+        bool languageInstalled = false;
+        const QString target = test::screenshotDirectory(&languageInstalled);
         if (target.isEmpty())
             QSKIP("Set GENIUS_SCREENSHOT_DIR to save a screenshot of the view.");
-        const QString language = qEnvironmentVariable("GENIUS_SCREENSHOT_LANGUAGE");
-        if (!language.isEmpty())
-            QVERIFY(i18n::installTranslations(language));
+        QVERIFY(languageInstalled);
         Fixture f;
         QVERIFY(f.open());
         const QDir corpus(QStringLiteral(GENIUS_CORPUS_DIR "/pdf"));
@@ -485,10 +484,7 @@ private Q_SLOTS:
         QVERIFY(f.waitIdle());
         f.page->selectCollection(u"Bau- und Planungsrecht"_s);
         f.page->resize(1600, 900);
-        f.page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(f.page.get()));
-        QVERIFY(QDir().mkpath(target));
-        QVERIFY(f.page->grab().save(QDir(target).filePath(u"datamanager.png"_s)));
+        QVERIFY(test::saveScreenshot(*f.page, target, u"datamanager.png"_s));
     }
 };
 
