@@ -1626,6 +1626,38 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <source>Markdown (*.md);;OpenDocument text (*.odt);;Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Markdown (*.md);;OpenDocument-Text (*.odt);;Word-Dokument (*.docx);;PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Suggestion of the assistant</source>
+        <translation>Vorschlag des Assistenten</translation>
+    </message>
+    <message>
+        <source>Open the suggested function</source>
+        <translation>Vorgeschlagene Funktion öffnen</translation>
+    </message>
+    <message>
+        <source>Ask in the &amp;chat</source>
+        <translation>Im &amp;Chat fragen</translation>
+    </message>
+    <message>
+        <source>Ask in the chat</source>
+        <translation>Im Chat fragen</translation>
+    </message>
+    <message>
+        <source>This looks like a task for %1: %2</source>
+        <translation>Das klingt nach einer Aufgabe für %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Open %1</source>
+        <translation>%1 ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>The assistant suggests %1; choose where to continue.</source>
+        <translation>Der Assistent schlägt %1 vor; wählen Sie, wo es weitergeht.</translation>
+    </message>
 </context>
 <context>
     <name>genius::ui::CollectionDialog</name>

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -78,6 +79,18 @@ QString stateNote(MessageState state)
 }
 
 } // namespace
+
+ViewId viewOf(services::AssistantFunction function)
+{
+    switch (function) {
+    case services::AssistantFunction::Chat: return ViewId::Chat;
+    case services::AssistantFunction::Ask: return ViewId::Documents;
+    case services::AssistantFunction::Research: return ViewId::Research;
+    case services::AssistantFunction::Summarize: return ViewId::Summarize;
+    case services::AssistantFunction::Generate: return ViewId::Generate;
+    }
+    return ViewId::Chat;
+}
 
 ChatPage::ChatPage(Services services, QWidget* parent)
     : QWidget(parent)
@@ -240,6 +253,7 @@ QWidget* ChatPage::createConversationView()
     layout->addWidget(m_banner);
     layout->addLayout(pickers);
     layout->addWidget(m_transcript, 1);
+    layout->addWidget(createSuggestionBar());
     layout->addWidget(m_input);
     layout->addLayout(buttons);
     return pane;
@@ -392,9 +406,67 @@ void ChatPage::render()
     m_transcript->verticalScrollBar()->setValue(m_transcript->verticalScrollBar()->maximum());
 }
 
+QWidget* ChatPage::createSuggestionBar()
+{
+    m_suggestionBar = new QFrame(this);
+    m_suggestionBar->setObjectName(QStringLiteral("agentSuggestion"));
+    static_cast<QFrame*>(m_suggestionBar)->setFrameShape(QFrame::StyledPanel);
+    m_suggestion = new QLabel(m_suggestionBar);
+    m_suggestion->setWordWrap(true);
+    m_suggestion->setAccessibleName(tr("Suggestion of the assistant"));
+    m_follow = new QPushButton(m_suggestionBar);
+    m_follow->setObjectName(QStringLiteral("followSuggestionButton"));
+    m_follow->setAccessibleName(tr("Open the suggested function"));
+    m_askHere = new QPushButton(tr("Ask in the &chat"), m_suggestionBar);
+    m_askHere->setObjectName(QStringLiteral("askInChatButton"));
+    m_askHere->setAccessibleName(tr("Ask in the chat"));
+    connect(m_follow, &QPushButton::clicked, this, [this] {
+        m_suggestionBar->hide();
+        m_input->clear();
+        Q_EMIT functionChosen(m_suggested, std::exchange(m_suggestedPrompt, QString()));
+    });
+    connect(m_askHere, &QPushButton::clicked, this, [this] {
+        m_suggestionBar->hide();
+        start(false, std::exchange(m_suggestedPrompt, QString()));
+    });
+    auto* layout = new QHBoxLayout(m_suggestionBar);
+    layout->addWidget(m_suggestion, 1);
+    layout->addWidget(m_follow);
+    layout->addWidget(m_askHere);
+    m_suggestionBar->hide();
+    return m_suggestionBar;
+}
+
+QString ChatPage::suggestion() const
+{
+    return m_suggestionBar->isHidden() ? QString() : m_suggestion->text();
+}
+
+bool ChatPage::suggestOtherFunction(const QString& prompt)
+{
+    // Within a conversation the user is chatting; the main agent speaks up for a new request.
+    if (!m_conversationId.isEmpty())
+        return false;
+    const services::RouteDecision decision = services::routeLocally({prompt, false, {}, {}});
+    if (decision.function == services::AssistantFunction::Chat || decision.confidence < 0.5)
+        return false;
+    const QString title = viewTitle(viewOf(decision.function));
+    m_suggested = decision.function;
+    m_suggestedPrompt = prompt;
+    m_suggestion->setText(tr("This looks like a task for %1: %2").arg(title, decision.reason));
+    m_follow->setText(tr("&Open %1").arg(title));
+    m_follow->setAccessibleName(tr("Open %1").arg(title));
+    m_suggestionBar->show();
+    setStatus(tr("The assistant suggests %1; choose where to continue.").arg(title));
+    return true;
+}
+
 void ChatPage::send(const QString& prompt)
 {
     if (prompt.trimmed().isEmpty() || isStreaming())
+        return;
+    m_suggestionBar->hide();
+    if (suggestOtherFunction(prompt.trimmed()))
         return;
     start(false, prompt.trimmed());
 }

@@ -2,6 +2,8 @@
 
 #include "core/domain/modelinfo.h"
 #include "core/domain/protectionclass.h"
+#include "core/services/intentrouter.h"
+#include "ui/viewid.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -26,6 +28,9 @@ class ModelService;
 namespace genius::ui {
 
 class MarkdownStream;
+
+/// The view of each of the five functions.
+ViewId viewOf(services::AssistantFunction function);
 
 /// The free chat: the stored conversations (with search) on the left; on the right the
 /// protection-class banner, the class and a model picker that offers only models cleared for
@@ -74,6 +79,8 @@ public:
     QString chosenModel() const;
     /// The rendered conversation.
     QString transcriptText() const;
+    /// The main agent's suggestion shown instead of sending; empty when none is shown.
+    QString suggestion() const;
     /// The last line of status (what happened to the last request).
     QString status() const;
 
@@ -83,6 +90,8 @@ protected:
 Q_SIGNALS:
     /// The answer ended (complete, cut, stopped, failed or refused).
     void answerEnded();
+    /// The user followed the main agent to another function with this request.
+    void functionChosen(genius::services::AssistantFunction function, const QString& request);
 
 private:
     QWidget* createConversationList();
@@ -97,6 +106,10 @@ private:
     void updateModels();
     void updateButtons();
     void copyLastAnswer();
+    QWidget* createSuggestionBar();
+    /// Shows the main agent's choice when a request belongs to another function; false
+    /// when it is a chat question (or the user already chose the chat for it).
+    bool suggestOtherFunction(const QString& prompt);
     void chooseExportFile();
     void searchConversations(const QString& text);
 
@@ -123,6 +136,12 @@ private:
     QPushButton* m_export = nullptr;
     QString m_editOf; ///< the question the next send replaces; empty for a new question
     QLabel* m_status = nullptr;
+    QWidget* m_suggestionBar = nullptr;
+    QLabel* m_suggestion = nullptr;
+    QPushButton* m_follow = nullptr;
+    QPushButton* m_askHere = nullptr;
+    services::AssistantFunction m_suggested = services::AssistantFunction::Chat;
+    QString m_suggestedPrompt;
 };
 
 } // namespace genius::ui

@@ -113,7 +113,11 @@ QWidget* MainWindow::createPage(ViewId view)
             chat.defaultClass = domain::parseProtectionClass(m_settings.text(settings::keys::ProtectionDefaultClass))
                                     .value_or(domain::ProtectionClass::Normal);
             chat.defaultModel = m_settings.text(settings::keys::GatewayDefaultModel);
-            return new ChatPage(chat, m_pages);
+            auto* page = new ChatPage(chat, m_pages);
+            // The main agent's choice: one click opens the function it recognised.
+            connect(page, &ChatPage::functionChosen, this,
+                    [this](services::AssistantFunction function, const QString&) { showView(viewOf(function)); });
+            return page;
         }
         return new FunctionPage(title, tr("Talk freely with a language model of the AIaaS gateway. Answers appear "
             "while they are written; you can stop an answer, have it written again, or edit and resend a "

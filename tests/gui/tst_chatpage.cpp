@@ -10,6 +10,7 @@
 #include "gui/guitestsupport.h"
 #include "gui/screenshotsupport.h"
 #include "ui/chatpage.h"
+#include "ui/mainwindow.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -231,6 +232,52 @@ private Q_SLOTS:
         QVERIFY(exported.open(QIODevice::ReadOnly));
         QVERIFY(QString::fromUtf8(exported.readAll()).contains(u"zwei Hunde"_s));
         QVERIFY(!f.page->exportTo(f.profile.path() + u"/unterhaltung.xyz"_s));
+    }
+
+    void mainAgent_suggestsAnotherFunction_withOneClickEitherWay()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(f.child<QComboBox>(u"modelPicker"_s)->count() > 1, 10000);
+        const int requestsBefore = m_sim->logLineCount();
+        const QString request = u"Fasse mir den Bescheid im Hinblick auf die Fristen zusammen"_s;
+        f.page->send(request);
+        // Nothing was sent: the agent says which function it recognised and why.
+        QVERIFY(!f.page->isStreaming());
+        QCOMPARE(m_sim->logLineCount(), requestsBefore);
+        QVERIFY2(f.page->suggestion().contains(ui::viewTitle(ui::ViewId::Summarize)), qPrintable(f.page->suggestion()));
+        QSignalSpy chosen(f.page.get(), &ChatPage::functionChosen);
+        QTest::mouseClick(f.child<QPushButton>(u"followSuggestionButton"_s), Qt::LeftButton);
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.first().at(0).value<services::AssistantFunction>(), services::AssistantFunction::Summarize);
+        QCOMPARE(chosen.first().at(1).toString(), request);
+        QVERIFY(f.page->suggestion().isEmpty());
+
+        // The other click keeps it in the chat.
+        f.page->send(request);
+        QSignalSpy ended(f.page.get(), &ChatPage::answerEnded);
+        QTest::mouseClick(f.child<QPushButton>(u"askInChatButton"_s), Qt::LeftButton);
+        QVERIFY(ended.size() > 0 || ended.wait(20000));
+        QCOMPARE(f.path().size(), 2);
+        // A plain chat question goes straight out.
+        f.page->newConversation();
+        QVERIFY(f.sendAndWait(u"Wie geht es dir heute?"_s));
+        QVERIFY(f.page->suggestion().isEmpty());
+    }
+
+    void mainWindow_followsTheAgentToTheChosenView()
+    {
+        Fixture f;
+        QVERIFY(f.open(nullptr)); // recognising is local: no gateway needed
+        ui::MainWindow::Services services;
+        services.conversations = f.store.get();
+        ui::MainWindow window(*f.settings, f.profile.path(), services);
+        auto* page = qobject_cast<ChatPage*>(window.page(ui::ViewId::Chat));
+        QVERIFY(page);
+        page->send(u"Recherchiere in den Sammlungen, welche Fristen für Widersprüche gelten"_s);
+        QVERIFY2(page->suggestion().contains(ui::viewTitle(ui::ViewId::Research)), qPrintable(page->suggestion()));
+        QTest::mouseClick(page->findChild<QPushButton*>(u"followSuggestionButton"_s), Qt::LeftButton);
+        QCOMPARE(window.currentView(), ui::ViewId::Research);
     }
 
     void openingAStoredConversation_showsItAndItsClass()
