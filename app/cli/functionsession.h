@@ -10,15 +10,8 @@
 namespace genius::index {
 class IndexDatabase;
 }
-namespace genius::services {
-class AskService;
-class FunctionRunner;
-class GenerationService;
-class RouteService;
-class SearchService;
-class SummaryService;
-class TemplateLibrary;
-}
+#include "core/services/functionservices.h"
+
 
 namespace genius::cli {
 
@@ -42,29 +35,21 @@ public:
     void open(std::function<void(ExitCode)> ready, bool withGateway = true);
 
     index::IndexDatabase& database();
-    services::AskService& ask() { return *m_ask; }
-    services::SummaryService& summaries() { return *m_summaries; }
-    services::GenerationService& generation() { return *m_generation; }
-    services::RouteService& routes() { return *m_routes; }
-    services::FunctionRunner& runner() { return *m_runner; }
-    const services::TemplateLibrary& templates() const { return *m_templates; }
+    services::AskService& ask() { return m_functions->ask(); }
+    services::SummaryService& summaries() { return m_functions->summaries(); }
+    services::GenerationService& generation() { return m_functions->generation(); }
+    services::RouteService& routes() { return m_functions->routes(); }
+    services::FunctionRunner& runner() { return m_functions->runner(); }
+    const services::TemplateLibrary& templates() const { return m_functions->templates(); }
 
 private:
     void build();
 
     CommandContext& m_context;
     std::unique_ptr<IndexSession> m_index;
-    std::unique_ptr<services::TemplateLibrary> m_templates;
     // Destroyed before the index they hold connections to (reverse order of declaration).
-    std::unique_ptr<services::SearchService> m_search;
-    std::unique_ptr<services::FunctionRunner> m_runner;
-    std::unique_ptr<services::AskService> m_ask;
-    std::unique_ptr<services::SummaryService> m_summaries;
-    std::unique_ptr<services::GenerationService> m_generation;
-    std::unique_ptr<services::RouteService> m_routes;
+    std::unique_ptr<services::FunctionServices> m_functions;
 };
 
-/// The template library of a profile: `<profile>/templates`, then the built-in templates.
-std::unique_ptr<services::TemplateLibrary> profileTemplates(const QString& profileDirectory);
 
 } // namespace genius::cli

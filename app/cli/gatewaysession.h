@@ -30,6 +30,7 @@ public:
     /// printing one sentence (no gateway configured, keychain unusable).
     void open(std::function<void(ExitCode)> ready);
 
+    services::GatewayServices& services() { return *m_services; }
     gateway::GatewayClient& client() { return m_services->client(); }
     services::ModelService& models() { return m_services->models(); }
     services::ChatService& chat() { return m_services->chat(); }

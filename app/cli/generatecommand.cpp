@@ -6,6 +6,7 @@
 #include "app/cli/output.h"
 #include "core/domain/protectionclass.h"
 #include "core/services/functionrunner.h"
+#include "core/services/functionservices.h"
 #include "core/services/generationservice.h"
 #include "core/services/templatelibrary.h"
 #include "core/settings/settings.h"
@@ -22,7 +23,7 @@ namespace {
 
 ExitCode listTemplates(const CommandContext& context)
 {
-    const auto templates = profileTemplates(context.profileDirectory)->templates();
+    const auto templates = services::profileTemplates(context.profileDirectory)->templates();
     if (context.output.json()) {
         QJsonArray array;
         for (const services::TextTemplate& templ : templates)
@@ -78,7 +79,7 @@ void GenerateCommand::run(CommandContext& context, const QStringList& arguments,
         return done(listTemplates(context));
     if (parsed->has(QStringLiteral("export-templates"))) {
         const QString directory = services::TemplateLibrary::userDirectory(context.profileDirectory);
-        const QStringList written = profileTemplates(context.profileDirectory)->exportBuiltIns(directory);
+        const QStringList written = services::profileTemplates(context.profileDirectory)->exportBuiltIns(directory);
         context.output.line(tr("%n template(s) written to %1.", nullptr, static_cast<int>(written.size())).arg(directory));
         return done(ExitCode::Success);
     }
