@@ -2356,6 +2356,169 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
 </context>
 <context>
+    <name>genius::ui::SummaryPage</name>
+    <message>
+        <source>the text is very-high and never leaves this workstation</source>
+        <translation>der Text hat die Klasse sehr hoch und verlässt diesen Arbeitsplatz nie</translation>
+    </message>
+    <message>
+        <source>no gateway is configured</source>
+        <translation>es ist kein Gateway eingerichtet</translation>
+    </message>
+    <message>
+        <source>the gateway cannot be reached</source>
+        <translation>das Gateway ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>no model is cleared for the protection class</source>
+        <translation>kein Modell ist für die Schutzbedarfsklasse freigegeben</translation>
+    </message>
+    <message>
+        <source>What to summarise</source>
+        <translation>Was zusammengefasst wird</translation>
+    </message>
+    <message>
+        <source>Text to summarise</source>
+        <translation>Zusammenzufassender Text</translation>
+    </message>
+    <message>
+        <source>Paste the text to summarise here.</source>
+        <translation>Fügen Sie hier den Text ein, der zusammengefasst werden soll.</translation>
+    </message>
+    <message>
+        <source>Protection class of the pasted text</source>
+        <translation>Schutzbedarfsklasse des eingefügten Textes</translation>
+    </message>
+    <message>
+        <source>Length of the summary</source>
+        <translation>Länge der Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Kurz</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Long</source>
+        <translation>Lang</translation>
+    </message>
+    <message>
+        <source>With respect to</source>
+        <translation>Im Hinblick auf</translation>
+    </message>
+    <message>
+        <source>optional, e.g. deadlines or costs</source>
+        <translation>optional, z. B. Fristen oder Kosten</translation>
+    </message>
+    <message>
+        <source>&amp;Summarise</source>
+        <translation>&amp;Zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Summarise</source>
+        <translation>Zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>The summary can be edited before it is copied or saved.</source>
+        <translation>Die Zusammenfassung kann vor dem Kopieren oder Speichern bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Ko&amp;pieren</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve…</source>
+        <translation>&amp;Speichern …</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>C&amp;lass of the text:</source>
+        <translation>&amp;Klasse des Textes:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Länge:</translation>
+    </message>
+    <message>
+        <source>With &amp;respect to:</source>
+        <translation>Im &amp;Hinblick auf:</translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation>Eingefügter Text</translation>
+    </message>
+    <message>
+        <source>Paste a text or choose a document first.</source>
+        <translation>Fügen Sie zuerst einen Text ein oder wählen Sie ein Dokument.</translation>
+    </message>
+    <message>
+        <source>Summarising…</source>
+        <translation>Wird zusammengefasst …</translation>
+    </message>
+    <message>
+        <source>No summary: %1</source>
+        <translation>Keine Zusammenfassung: %1</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>%1, p. %2</source>
+        <translation>%1, S. %2</translation>
+    </message>
+    <message>
+        <source>Summarised on this workstation: %1.</source>
+        <translation>Auf diesem Arbeitsplatz zusammengefasst: %1.</translation>
+    </message>
+    <message>
+        <source>Summarised by %1.</source>
+        <translation>Zusammengefasst von %1.</translation>
+    </message>
+    <message>
+        <source>Save summary</source>
+        <translation>Zusammenfassung speichern</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>The summary could not be saved: %1</source>
+        <translation>Die Zusammenfassung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+</context>
+<context>
     <name>genius::ui::ViewId</name>
     <message>
         <source>Chat</source>

@@ -1,11 +1,14 @@
 #include "ui/mainwindow.h"
 
 #include "core/common/appinfo.h"
+#include "core/models/curation.h"
+#include "core/services/functionservices.h"
 #include "core/settings/settings.h"
 #include "ui/chatpage.h"
 #include "ui/datamanagerpage.h"
 #include "ui/functionpage.h"
 #include "ui/settingspage.h"
+#include "ui/summarypage.h"
 #include "ui/uilogging.h"
 
 #include <QAction>
@@ -131,6 +134,9 @@ QWidget* MainWindow::createPage(ViewId view)
             "your authority provide, with citations across documents. When the collections hold no evidence, "
             "the answer says so plainly."), m_pages);
     case ViewId::Summarize:
+        if (m_services.functions)
+            return new SummaryPage(m_services.functions->summaries(),
+                                   m_services.curation ? &m_services.curation->documents() : nullptr, m_pages);
         return new FunctionPage(title, tr("Summarise long documents or pasted text in a short, medium or long "
             "version, optionally with respect to one aspect. Statements in the summary point to the pages "
             "they come from."), m_pages);

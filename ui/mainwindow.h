@@ -17,6 +17,7 @@ class Curation;
 }
 namespace genius::services {
 class ConversationChat;
+class FunctionServices;
 class ModelService;
 }
 namespace genius::storage {
@@ -40,6 +41,7 @@ public:
         storage::ConversationStore* conversations = nullptr; ///< the stored conversations
         services::ConversationChat* chat = nullptr; ///< null without a gateway
         services::ModelService* models = nullptr; ///< the catalogue; null without a gateway
+        services::FunctionServices* functions = nullptr; ///< ask, research, summarise, generate
     };
 
     /// `settings` must outlive the window; `profileDirectory` is shown in the status bar.

@@ -8,6 +8,7 @@
 #include "core/security/keychainsecretstore.h"
 #include "core/services/conversationchat.h"
 #include "core/services/embeddingservice.h"
+#include "core/services/functionservices.h"
 #include "core/services/gatewayservices.h"
 #include "core/settings/settings.h"
 #include "core/storage/conversationstore.h"
@@ -44,6 +45,7 @@ Application::~Application()
     m_window.reset();
     m_chat.reset();
     m_conversations.reset();
+    m_functions.reset();
     m_curation.reset();
     m_imports.reset(); // stops the workers; unfinished imports resume at the next start
     m_index.reset();
@@ -123,6 +125,9 @@ int Application::run()
         m_imports = std::make_unique<import::ImportQueue>(*m_index, import::ImportOptions{});
         m_curation = std::make_unique<models::Curation>(*m_index, *m_imports);
         services.curation = m_curation.get();
+        m_functions = std::make_unique<services::FunctionServices>(*m_settings, m_profile->directory(), *m_index,
+                                                                   m_gateway.get());
+        services.functions = m_functions.get();
         services.canManage = storage::effectiveRole(*m_settings).role == storage::Role::DataManager;
     } else {
         // The other views work without the index; the data-manager view says why it is empty.

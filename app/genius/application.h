@@ -24,6 +24,7 @@ class Curation;
 }
 namespace genius::services {
 class ConversationChat;
+class FunctionServices;
 class GatewayServices;
 }
 namespace genius::storage {
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<index::IndexDatabase> m_index;
     std::unique_ptr<import::ImportQueue> m_imports;
     std::unique_ptr<models::Curation> m_curation;
+    std::unique_ptr<services::FunctionServices> m_functions;
     std::unique_ptr<storage::ConversationStore> m_conversations;
     std::unique_ptr<services::ConversationChat> m_chat;
     std::unique_ptr<ui::MainWindow> m_window;

@@ -1,0 +1,158 @@
+// The summary view offscreen over a real index and the gateway simulator: pasted text is
+// summarised by a cleared model, very-high text locally with nothing sent, and an imported
+// PDF's summary names its pages.
+#include "core/import/importqueue.h"
+#include "core/index/indexdatabase.h"
+#include "core/models/curation.h"
+#include "core/security/memorysecretstore.h"
+#include "core/services/functionservices.h"
+#include "core/services/gatewayservices.h"
+#include "core/services/summaryservice.h"
+#include "core/settings/settings.h"
+#include "fixture/simulatorprocess.h"
+#include "gui/guitestsupport.h"
+#include "ui/summarypage.h"
+#include "unit/models/importtestsupport.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace genius;
+using namespace Qt::StringLiterals;
+using domain::ProtectionClass;
+using ui::SummaryPage;
+
+namespace {
+
+const QString kNotice = u"Bekanntmachung der Gemeinde Musterdorf. Der Bebauungsplan Nr. 12 liegt vom 2. bis "
+                        "30. März im Rathaus öffentlich aus. Während dieser Frist kann jede Person Stellungnahmen "
+                        "abgeben. Nicht fristgerecht abgegebene Stellungnahmen können unberücksichtigt bleiben. "
+                        "Die Unterlagen stehen auch im Internet bereit."_s;
+
+struct Fixture : test::IndexFixture {
+    test::TestProfile profile;
+    std::unique_ptr<settings::Settings> settings;
+    security::MemorySecretStore secrets;
+    std::unique_ptr<services::GatewayServices> gateway;
+    std::unique_ptr<models::Curation> curation;
+    std::unique_ptr<services::FunctionServices> functions;
+    std::unique_ptr<SummaryPage> page;
+
+    bool open(const sim::SimulatorProcess& simulator)
+    {
+        if (!openIndex())
+            return false;
+        profile.saveUserValue(u"gateway/url"_s, simulator.baseUrl().toString());
+        profile.saveUserValue(u"gateway/defaultModel"_s, u"sim-sovereign"_s);
+        settings = std::make_unique<settings::Settings>(profile.locations());
+        gateway = std::make_unique<services::GatewayServices>(*settings, profile.path());
+        bool resolved = false;
+        gateway->resolveApiKey(secrets, [&resolved](std::optional<common::Error>) { resolved = true; });
+        if (!QTest::qWaitFor([&resolved] { return resolved; }, 5000))
+            return false;
+        curation = std::make_unique<models::Curation>(*database, *queue);
+        if (!curation->reload())
+            return false;
+        functions = std::make_unique<services::FunctionServices>(*settings, profile.path(), *database, gateway.get());
+        page = std::make_unique<SummaryPage>(functions->summaries(), &curation->documents());
+        return true;
+    }
+
+    bool summarizeAndWait()
+    {
+        QSignalSpy finished(page.get(), &SummaryPage::finished);
+        page->summarize();
+        return finished.size() > 0 || finished.wait(30000);
+    }
+};
+
+} // namespace
+
+class TestSummaryPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("GENIUS_API_KEY", sim::SimulatorProcess::defaultKey().toUtf8());
+        m_sim = std::make_unique<sim::SimulatorProcess>();
+        QVERIFY2(m_sim->isRunning(), qPrintable(m_sim->errorString()));
+    }
+
+    void init() { QVERIFY(m_sim->reset()); }
+
+    void pastedText_isSummarisedByAClearedModel()
+    {
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        f.page->setPastedText(kNotice);
+        const int before = m_sim->logLineCount();
+        QVERIFY(f.summarizeAndWait());
+        QVERIFY2(f.page->status().contains(u"sim-sovereign"_s), qPrintable(f.page->status()));
+        QVERIFY(m_sim->logLineCount() > before);
+        QVERIFY(!f.page->result().trimmed().isEmpty());
+        QVERIFY(!f.page->isBusy());
+    }
+
+    void veryHighText_isSummarisedLocally_andNothingIsSent()
+    {
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        f.page->setPastedText(kNotice);
+        auto* cls = f.page->findChild<QComboBox*>(u"summaryTextClass"_s);
+        cls->setCurrentIndex(cls->findData(static_cast<int>(ProtectionClass::VeryHigh)));
+        const int before = m_sim->logLineCount();
+        QVERIFY(f.summarizeAndWait());
+        QCOMPARE(m_sim->logLineCount(), before);
+        QVERIFY2(f.page->status().contains(u"very-high"_s), qPrintable(f.page->status()));
+        // The extractive summary keeps the notice's key sentence.
+        QVERIFY2(f.page->result().contains(u"Bebauungsplan"_s), qPrintable(f.page->result()));
+    }
+
+    void importedDocument_summaryNamesItsPages()
+    {
+        const QString pdf = QStringLiteral(GENIUS_CORPUS_DIR "/pdf/BauNVO_libreoffice.pdf");
+        if (!QFile::exists(pdf))
+            QSKIP("The shared corpus is not available.");
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        const qint64 id = f.curation->importFiles({ pdf }, ProtectionClass::Normal).ids.value(0);
+        QVERIFY(!f.page->chooseDocument(id)); // not offered while it imports
+        QVERIFY(f.waitIdle());
+        QVERIFY(f.page->chooseDocument(id));
+        auto* length = f.page->findChild<QComboBox*>(u"summaryLength"_s);
+        length->setCurrentIndex(0); // short
+        f.page->findChild<QLineEdit*>(u"summaryAspect"_s)->setText(u"Gewerbegebiete"_s);
+        QVERIFY(f.summarizeAndWait());
+        QVERIFY2(f.page->result().contains(u"BauNVO_libreoffice.pdf, "_s), qPrintable(f.page->result()));
+        QVERIFY(!f.page->status().isEmpty());
+    }
+
+    void emptyText_saysWhatIsMissing()
+    {
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        f.page->setPastedText(u"   "_s);
+        f.page->summarize();
+        QVERIFY(!f.page->isBusy());
+        QVERIFY(!f.page->status().isEmpty());
+    }
+
+    void everyControl_hasAnAccessibleName()
+    {
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        const QStringList unnamed = test::widgetsWithoutAccessibleName(f.page.get());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+    }
+
+private:
+    std::unique_ptr<sim::SimulatorProcess> m_sim;
+};
+
+QTEST_MAIN(TestSummaryPage)
+#include "tst_summarypage.moc"

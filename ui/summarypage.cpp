@@ -1,0 +1,254 @@
+#include "ui/summarypage.h"
+
+#include "core/models/documenttablemodel.h"
+#include "core/services/summaryservice.h"
+#include "ui/collectiondialog.h"
+#include "ui/viewid.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QSaveFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTextEdit>
+#include <QVBoxLayout>
+
+namespace genius::ui {
+
+using models::DocumentTableModel;
+using services::SummaryLength;
+
+namespace {
+
+QString localReasonText(services::LocalReason reason)
+{
+    switch (reason) {
+    case services::LocalReason::None: break;
+    case services::LocalReason::VeryHigh: return SummaryPage::tr("the text is very-high and never leaves this workstation");
+    case services::LocalReason::NoGateway: return SummaryPage::tr("no gateway is configured");
+    case services::LocalReason::Unreachable: return SummaryPage::tr("the gateway cannot be reached");
+    case services::LocalReason::NoClearedModel: return SummaryPage::tr("no model is cleared for the protection class");
+    }
+    return {};
+}
+
+QString failureText(const services::FunctionFailure& failure)
+{
+    if (const auto* local = std::get_if<common::Error>(&failure.error))
+        return local->detail;
+    return std::get<gateway::GatewayError>(failure.error).message;
+}
+
+} // namespace
+
+SummaryPage::SummaryPage(services::SummaryService& summaries, const models::DocumentTableModel* documents,
+                         QWidget* parent)
+    : QWidget(parent)
+    , m_summaries(summaries)
+    , m_documents(documents)
+{
+    auto* heading = new QLabel(viewTitle(ViewId::Summarize), this);
+    QFont headingFont = heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("summarySource"));
+    m_source->setAccessibleName(tr("What to summarise"));
+    m_text = new QPlainTextEdit(this);
+    m_text->setObjectName(QStringLiteral("summaryText"));
+    m_text->setAccessibleName(tr("Text to summarise"));
+    m_text->setPlaceholderText(tr("Paste the text to summarise here."));
+    m_text->setTabChangesFocus(true);
+    m_textClass = new QComboBox(this);
+    m_textClass->setObjectName(QStringLiteral("summaryTextClass"));
+    m_textClass->setAccessibleName(tr("Protection class of the pasted text"));
+    fillProtectionClasses(*m_textClass, domain::ProtectionClass::Normal);
+    m_length = new QComboBox(this);
+    m_length->setObjectName(QStringLiteral("summaryLength"));
+    m_length->setAccessibleName(tr("Length of the summary"));
+    m_length->addItem(tr("Short"), static_cast<int>(SummaryLength::Short));
+    m_length->addItem(tr("Medium"), static_cast<int>(SummaryLength::Medium));
+    m_length->addItem(tr("Long"), static_cast<int>(SummaryLength::Long));
+    m_length->setCurrentIndex(1);
+    m_aspect = new QLineEdit(this);
+    m_aspect->setObjectName(QStringLiteral("summaryAspect"));
+    m_aspect->setAccessibleName(tr("With respect to"));
+    m_aspect->setPlaceholderText(tr("optional, e.g. deadlines or costs"));
+    m_run = new QPushButton(tr("&Summarise"), this);
+    m_run->setObjectName(QStringLiteral("summarizeButton"));
+    m_run->setAccessibleName(tr("Summarise"));
+    m_result = new QTextEdit(this);
+    m_result->setObjectName(QStringLiteral("summaryResult"));
+    m_result->setAccessibleName(tr("Summary"));
+    m_result->setAccessibleDescription(tr("The summary can be edited before it is copied or saved."));
+    m_result->setTabChangesFocus(true);
+    m_copy = new QPushButton(tr("&Copy"), this);
+    m_copy->setObjectName(QStringLiteral("copySummaryButton"));
+    m_copy->setAccessibleName(tr("Copy"));
+    m_save = new QPushButton(tr("Sa&ve…"), this);
+    m_save->setObjectName(QStringLiteral("saveSummaryButton"));
+    m_save->setAccessibleName(tr("Save"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("summaryStatus"));
+    m_status->setAccessibleName(tr("Status"));
+    m_status->setWordWrap(true);
+
+    connect(m_source, &QComboBox::currentIndexChanged, this, &SummaryPage::updateInputs);
+    connect(m_run, &QPushButton::clicked, this, &SummaryPage::summarize);
+    connect(m_copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_result->toPlainText()); });
+    connect(m_save, &QPushButton::clicked, this, &SummaryPage::saveResult);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("S&ource:"), m_source);
+    form->addRow(tr("&Text:"), m_text);
+    form->addRow(tr("C&lass of the text:"), m_textClass);
+    form->addRow(tr("&Length:"), m_length);
+    form->addRow(tr("With &respect to:"), m_aspect);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(m_status, 1);
+    runRow->addWidget(m_run);
+    auto* resultRow = new QHBoxLayout;
+    resultRow->addStretch(1);
+    resultRow->addWidget(m_copy);
+    resultRow->addWidget(m_save);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 24, 24, 12);
+    layout->addWidget(heading);
+    layout->addLayout(form);
+    layout->addLayout(runRow);
+    layout->addWidget(m_result, 1);
+    layout->addLayout(resultRow);
+    refreshDocuments();
+}
+
+SummaryPage::~SummaryPage() = default;
+
+void SummaryPage::showEvent(QShowEvent* event)
+{
+    refreshDocuments(); // documents imported meanwhile are offered
+    QWidget::showEvent(event);
+}
+
+void SummaryPage::refreshDocuments()
+{
+    const qint64 chosen = m_source->currentData().toLongLong();
+    const QSignalBlocker blocker(m_source);
+    m_source->clear();
+    m_source->addItem(tr("Pasted text"), qint64(0));
+    for (int row = 0; m_documents && row < m_documents->rowCount(); ++row) {
+        const QModelIndex index = m_documents->index(row, DocumentTableModel::NameColumn);
+        if (index.data(DocumentTableModel::StatusRole).toInt() != static_cast<int>(index::DocumentStatus::Ready))
+            continue;
+        m_source->addItem(index.data(DocumentTableModel::NameRole).toString(),
+                          index.data(DocumentTableModel::IdRole).toLongLong());
+    }
+    m_source->setCurrentIndex(std::max(0, m_source->findData(chosen)));
+    updateInputs();
+}
+
+bool SummaryPage::chooseDocument(qint64 id)
+{
+    refreshDocuments();
+    const int row = m_source->findData(id);
+    if (row <= 0)
+        return false;
+    m_source->setCurrentIndex(row);
+    return true;
+}
+
+void SummaryPage::setPastedText(const QString& text)
+{
+    m_source->setCurrentIndex(0);
+    m_text->setPlainText(text);
+}
+
+void SummaryPage::updateInputs()
+{
+    const bool pasted = m_source->currentData().toLongLong() == 0;
+    m_text->setEnabled(pasted && !m_busy);
+    m_textClass->setEnabled(pasted && !m_busy);
+    m_run->setEnabled(!m_busy);
+    m_copy->setEnabled(!m_busy && !m_result->document()->isEmpty());
+    m_save->setEnabled(!m_busy && !m_result->document()->isEmpty());
+}
+
+QString SummaryPage::result() const
+{
+    return m_result->toMarkdown();
+}
+
+QString SummaryPage::status() const
+{
+    return m_status->text();
+}
+
+void SummaryPage::summarize()
+{
+    if (m_busy)
+        return;
+    services::SummaryRequest request;
+    request.documentId = m_source->currentData().toLongLong();
+    if (request.documentId == 0) {
+        request.text = m_text->toPlainText().trimmed();
+        request.name = tr("Pasted text");
+        request.textClass = selectedProtectionClass(*m_textClass);
+        if (request.text.isEmpty()) {
+            m_status->setText(tr("Paste a text or choose a document first."));
+            return;
+        }
+    }
+    request.length = static_cast<SummaryLength>(m_length->currentData().toInt());
+    request.aspect = m_aspect->text().trimmed();
+    m_busy = true;
+    updateInputs();
+    m_status->setText(tr("Summarising…"));
+    m_summaries.summarize(request, this, [this](services::FunctionResult outcome) {
+        m_busy = false;
+        if (outcome)
+            showAnswer(*outcome);
+        else
+            m_status->setText(tr("No summary: %1").arg(failureText(outcome.error())));
+        updateInputs();
+        Q_EMIT finished();
+    });
+}
+
+void SummaryPage::showAnswer(const services::FunctionAnswer& answer)
+{
+    QString markdown = answer.text.trimmed() + QStringLiteral("\n\n");
+    if (!answer.sources.isEmpty()) {
+        markdown += QStringLiteral("**") + tr("Sources") + QStringLiteral("**\n\n");
+        for (qsizetype i = 0; i < answer.sources.size(); ++i) {
+            const auto& source = answer.sources.at(i);
+            const QString where = source.page > 0 ? tr("%1, p. %2").arg(source.name).arg(source.page) : source.name;
+            markdown += QStringLiteral("%1. %2\n").arg(i + 1).arg(where);
+        }
+    }
+    m_result->setMarkdown(markdown);
+    m_status->setText(answer.local ? tr("Summarised on this workstation: %1.").arg(localReasonText(answer.localReason))
+                                   : tr("Summarised by %1.").arg(answer.model));
+}
+
+void SummaryPage::saveResult()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save summary"), QString(), tr("Markdown (*.md)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path); // replaces an existing file only once the new one is complete
+    const QByteArray bytes = result().toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        m_status->setText(tr("The summary could not be saved: %1").arg(file.errorString()));
+    else
+        m_status->setText(tr("Saved to %1.").arg(path));
+}
+
+} // namespace genius::ui
