@@ -1305,6 +1305,57 @@ keines freigegeben), entsteht lokal eine extraktive Zusammenfassung und nichts w
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>the text is very-high and never leaves this workstation</source>
+        <translation>der Text hat die Klasse sehr hoch und verlässt diesen Arbeitsplatz nie</translation>
+    </message>
+    <message>
+        <source>no gateway is configured</source>
+        <translation>es ist kein Gateway eingerichtet</translation>
+    </message>
+    <message>
+        <source>the gateway cannot be reached</source>
+        <translation>das Gateway ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>no model is cleared for the protection class</source>
+        <translation>kein Modell ist für die Schutzbedarfsklasse freigegeben</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>The text could not be saved: %1</source>
+        <translation>Der Text konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Ko&amp;pieren</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve…</source>
+        <translation>&amp;Speichern …</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>TextCommand</name>
     <message>
         <source>Print a document's extracted text, page by page</source>
@@ -2077,6 +2128,101 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
 </context>
 <context>
+    <name>genius::ui::GenerationPage</name>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Tonalität</translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation>Förmlich</translation>
+    </message>
+    <message>
+        <source>Citizen-friendly</source>
+        <translation>Bürgernah</translation>
+    </message>
+    <message>
+        <source>Bullet points</source>
+        <translation>Stichpunkte</translation>
+    </message>
+    <message>
+        <source>Bullet points or notes the draft is to contain.</source>
+        <translation>Stichpunkte oder Notizen, die der Entwurf enthalten soll.</translation>
+    </message>
+    <message>
+        <source>Protection class of the bullet points</source>
+        <translation>Schutzbedarfsklasse der Stichpunkte</translation>
+    </message>
+    <message>
+        <source>Document the draft draws on</source>
+        <translation>Dokument, auf dem der Entwurf beruht</translation>
+    </message>
+    <message>
+        <source>&amp;Draft</source>
+        <translation>&amp;Entwerfen</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwerfen</translation>
+    </message>
+    <message>
+        <source>Draft text</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>The draft can be edited before it is copied or saved.</source>
+        <translation>Der Entwurf kann vor dem Kopieren oder Speichern bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>T&amp;one:</source>
+        <translation>&amp;Tonalität:</translation>
+    </message>
+    <message>
+        <source>&amp;Bullet points:</source>
+        <translation>St&amp;ichpunkte:</translation>
+    </message>
+    <message>
+        <source>C&amp;lass of the bullet points:</source>
+        <translation>&amp;Klasse der Stichpunkte:</translation>
+    </message>
+    <message>
+        <source>D&amp;ocument:</source>
+        <translation>&amp;Dokument:</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>Kein Dokument</translation>
+    </message>
+    <message>
+        <source>Write bullet points or choose a document first.</source>
+        <translation>Schreiben Sie zuerst Stichpunkte oder wählen Sie ein Dokument.</translation>
+    </message>
+    <message>
+        <source>Drafting…</source>
+        <translation>Wird entworfen …</translation>
+    </message>
+    <message>
+        <source>Drafted by %1.</source>
+        <translation>Entworfen von %1.</translation>
+    </message>
+    <message>
+        <source>No draft: %1</source>
+        <translation>Kein Entwurf: %1</translation>
+    </message>
+</context>
+<context>
     <name>genius::ui::MainWindow</name>
     <message>
         <source>Views</source>
@@ -2358,22 +2504,6 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
 <context>
     <name>genius::ui::SummaryPage</name>
     <message>
-        <source>the text is very-high and never leaves this workstation</source>
-        <translation>der Text hat die Klasse sehr hoch und verlässt diesen Arbeitsplatz nie</translation>
-    </message>
-    <message>
-        <source>no gateway is configured</source>
-        <translation>es ist kein Gateway eingerichtet</translation>
-    </message>
-    <message>
-        <source>the gateway cannot be reached</source>
-        <translation>das Gateway ist nicht erreichbar</translation>
-    </message>
-    <message>
-        <source>no model is cleared for the protection class</source>
-        <translation>kein Modell ist für die Schutzbedarfsklasse freigegeben</translation>
-    </message>
-    <message>
         <source>What to summarise</source>
         <translation>Was zusammengefasst wird</translation>
     </message>
@@ -2504,18 +2634,6 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>Save summary</source>
         <translation>Zusammenfassung speichern</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>The summary could not be saved: %1</source>
-        <translation>Die Zusammenfassung konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Saved to %1.</source>
-        <translation>Gespeichert unter %1.</translation>
     </message>
 </context>
 <context>

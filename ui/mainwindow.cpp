@@ -7,6 +7,7 @@
 #include "ui/chatpage.h"
 #include "ui/datamanagerpage.h"
 #include "ui/functionpage.h"
+#include "ui/generationpage.h"
 #include "ui/settingspage.h"
 #include "ui/summarypage.h"
 #include "ui/uilogging.h"
@@ -141,6 +142,9 @@ QWidget* MainWindow::createPage(ViewId view)
             "version, optionally with respect to one aspect. Statements in the summary point to the pages "
             "they come from."), m_pages);
     case ViewId::Generate:
+        if (m_services.functions)
+            return new GenerationPage(m_services.functions->generation(), m_services.functions->templates(),
+                                      m_services.curation ? &m_services.curation->documents() : nullptr, m_pages);
         return new FunctionPage(title, tr("Draft texts such as a reply to a citizen's enquiry, minutes or a memo "
             "from bullet points or documents, in a formal or citizen-friendly tone, based on templates you "
             "can edit."), m_pages);

@@ -3,13 +3,12 @@
 #include "core/models/documenttablemodel.h"
 #include "core/services/summaryservice.h"
 #include "ui/collectiondialog.h"
+#include "ui/functionwidgets.h"
 #include "ui/viewid.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QSaveFile>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -23,29 +22,6 @@ namespace genius::ui {
 
 using models::DocumentTableModel;
 using services::SummaryLength;
-
-namespace {
-
-QString localReasonText(services::LocalReason reason)
-{
-    switch (reason) {
-    case services::LocalReason::None: break;
-    case services::LocalReason::VeryHigh: return SummaryPage::tr("the text is very-high and never leaves this workstation");
-    case services::LocalReason::NoGateway: return SummaryPage::tr("no gateway is configured");
-    case services::LocalReason::Unreachable: return SummaryPage::tr("the gateway cannot be reached");
-    case services::LocalReason::NoClearedModel: return SummaryPage::tr("no model is cleared for the protection class");
-    }
-    return {};
-}
-
-QString failureText(const services::FunctionFailure& failure)
-{
-    if (const auto* local = std::get_if<common::Error>(&failure.error))
-        return local->detail;
-    return std::get<gateway::GatewayError>(failure.error).message;
-}
-
-} // namespace
 
 SummaryPage::SummaryPage(services::SummaryService& summaries, const models::DocumentTableModel* documents,
                          QWidget* parent)
@@ -140,18 +116,7 @@ void SummaryPage::showEvent(QShowEvent* event)
 
 void SummaryPage::refreshDocuments()
 {
-    const qint64 chosen = m_source->currentData().toLongLong();
-    const QSignalBlocker blocker(m_source);
-    m_source->clear();
-    m_source->addItem(tr("Pasted text"), qint64(0));
-    for (int row = 0; m_documents && row < m_documents->rowCount(); ++row) {
-        const QModelIndex index = m_documents->index(row, DocumentTableModel::NameColumn);
-        if (index.data(DocumentTableModel::StatusRole).toInt() != static_cast<int>(index::DocumentStatus::Ready))
-            continue;
-        m_source->addItem(index.data(DocumentTableModel::NameRole).toString(),
-                          index.data(DocumentTableModel::IdRole).toLongLong());
-    }
-    m_source->setCurrentIndex(std::max(0, m_source->findData(chosen)));
+    fillReadyDocuments(*m_source, m_documents, tr("Pasted text"));
     updateInputs();
 }
 
@@ -240,15 +205,9 @@ void SummaryPage::showAnswer(const services::FunctionAnswer& answer)
 
 void SummaryPage::saveResult()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save summary"), QString(), tr("Markdown (*.md)"));
-    if (path.isEmpty())
-        return;
-    QSaveFile file(path); // replaces an existing file only once the new one is complete
-    const QByteArray bytes = result().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        m_status->setText(tr("The summary could not be saved: %1").arg(file.errorString()));
-    else
-        m_status->setText(tr("Saved to %1.").arg(path));
+    const QString status = saveMarkdownAs(this, tr("Save summary"), result());
+    if (!status.isEmpty())
+        m_status->setText(status);
 }
 
 } // namespace genius::ui

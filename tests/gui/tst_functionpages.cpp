@@ -1,6 +1,7 @@
-// The summary view offscreen over a real index and the gateway simulator: pasted text is
-// summarised by a cleared model, very-high text locally with nothing sent, and an imported
-// PDF's summary names its pages.
+// The summary and generation views offscreen over a real index and the gateway simulator:
+// pasted text is summarised by a cleared model, very-high text locally with nothing sent, an
+// imported PDF's summary names its pages; a draft follows its template and tone, and very-high
+// material is refused with nothing sent.
 #include "core/import/importqueue.h"
 #include "core/index/indexdatabase.h"
 #include "core/models/curation.h"
@@ -8,14 +9,18 @@
 #include "core/services/functionservices.h"
 #include "core/services/gatewayservices.h"
 #include "core/services/summaryservice.h"
+#include "core/services/prompts.h"
+#include "core/services/templatelibrary.h"
 #include "core/settings/settings.h"
 #include "fixture/simulatorprocess.h"
 #include "gui/guitestsupport.h"
+#include "ui/generationpage.h"
 #include "ui/summarypage.h"
 #include "unit/models/importtestsupport.h"
 
 #include <QComboBox>
 #include <QFile>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -40,6 +45,7 @@ struct Fixture : test::IndexFixture {
     std::unique_ptr<models::Curation> curation;
     std::unique_ptr<services::FunctionServices> functions;
     std::unique_ptr<SummaryPage> page;
+    std::unique_ptr<ui::GenerationPage> drafts;
 
     bool open(const sim::SimulatorProcess& simulator)
     {
@@ -58,6 +64,8 @@ struct Fixture : test::IndexFixture {
             return false;
         functions = std::make_unique<services::FunctionServices>(*settings, profile.path(), *database, gateway.get());
         page = std::make_unique<SummaryPage>(functions->summaries(), &curation->documents());
+        drafts = std::make_unique<ui::GenerationPage>(functions->generation(), functions->templates(),
+            &curation->documents());
         return true;
     }
 
@@ -67,11 +75,18 @@ struct Fixture : test::IndexFixture {
         page->summarize();
         return finished.size() > 0 || finished.wait(30000);
     }
+
+    bool draftAndWait()
+    {
+        QSignalSpy finished(drafts.get(), &ui::GenerationPage::finished);
+        drafts->draft();
+        return finished.size() > 0 || finished.wait(30000);
+    }
 };
 
 } // namespace
 
-class TestSummaryPage final : public QObject
+class TestFunctionPages final : public QObject
 {
     Q_OBJECT
 
@@ -142,17 +157,56 @@ private Q_SLOTS:
         QVERIFY(!f.page->status().isEmpty());
     }
 
+    void draft_followsTheTemplateAndTone()
+    {
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        QVERIFY(f.drafts->chooseTemplate(u"buergeranfrage"_s));
+        QVERIFY(!f.drafts->chooseTemplate(u"gibt-es-nicht"_s));
+        auto* tone = f.drafts->findChild<QComboBox*>(u"generationTone"_s);
+        tone->setCurrentIndex(tone->findData(static_cast<int>(services::Tone::Citizen)));
+        f.drafts->setMaterial(u"- Antrag auf Sondernutzung eingegangen\n- Genehmigung bis Ende Mai"_s);
+        QVERIFY(f.draftAndWait());
+        QVERIFY2(f.drafts->status().contains(u"sim-"_s), qPrintable(f.drafts->status()));
+        QVERIFY(!f.drafts->result().trimmed().isEmpty());
+        // The draft came from a chat request (tst_clifunctions checks template and tone in its body).
+        bool sawTemplate = false;
+        for (const QJsonObject& entry : m_sim->logEntries())
+            sawTemplate = sawTemplate || entry.value(u"path"_s).toString().endsWith(u"/chat/completions"_s);
+        QVERIFY(sawTemplate);
+    }
+
+    void draft_ofVeryHighMaterial_isRefusedAndNothingIsSent()
+    {
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        f.drafts->setMaterial(u"- Personalakte Müller, Abmahnung"_s);
+        auto* cls = f.drafts->findChild<QComboBox*>(u"generationClass"_s);
+        cls->setCurrentIndex(cls->findData(static_cast<int>(ProtectionClass::VeryHigh)));
+        const int before = m_sim->logLineCount();
+        QVERIFY(f.draftAndWait());
+        QCOMPARE(m_sim->logLineCount(), before);
+        QVERIFY(f.drafts->result().trimmed().isEmpty());
+        QVERIFY(!f.drafts->status().isEmpty());
+        // Without material nothing starts at all.
+        f.drafts->setMaterial(QString());
+        f.drafts->draft();
+        QVERIFY(!f.drafts->isBusy());
+    }
+
     void everyControl_hasAnAccessibleName()
     {
         Fixture f;
         QVERIFY(f.open(*m_sim));
-        const QStringList unnamed = test::widgetsWithoutAccessibleName(f.page.get());
-        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+        for (QWidget* page : std::initializer_list<QWidget*> { f.page.get(), f.drafts.get() }) {
+            const QStringList unnamed = test::widgetsWithoutAccessibleName(page);
+            QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+        }
     }
 
 private:
     std::unique_ptr<sim::SimulatorProcess> m_sim;
 };
 
-QTEST_MAIN(TestSummaryPage)
-#include "tst_summarypage.moc"
+QTEST_MAIN(TestFunctionPages)
+#include "tst_functionpages.moc"

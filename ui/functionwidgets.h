@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+
+class QComboBox;
+class QWidget;
+
+namespace genius::models {
+class DocumentTableModel;
+}
+namespace genius::services {
+struct FunctionFailure;
+enum class LocalReason;
+}
+
+namespace genius::ui {
+
+/// Fills `box` with `noneLabel` (data 0) and the imported documents that are ready (data:
+/// their id), keeping the chosen one when it is still offered.
+void fillReadyDocuments(QComboBox& box, const models::DocumentTableModel* documents, const QString& noneLabel);
+/// The one sentence saying why a function gave no result.
+QString failureText(const services::FunctionFailure& failure);
+/// Why a function answered on this workstation, as a phrase ("no gateway is configured").
+QString localReasonText(services::LocalReason reason);
+/// Asks for a file and saves `markdown` there; returns the status line to show (empty when
+/// the user cancelled).
+QString saveMarkdownAs(QWidget* parent, const QString& title, const QString& markdown);
+
+} // namespace genius::ui
