@@ -1354,6 +1354,14 @@ keines freigegeben), entsteht lokal eine extraktive Zusammenfassung und nichts w
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>%1, p. %2</source>
+        <translation>%1, S. %2</translation>
+    </message>
 </context>
 <context>
     <name>TextCommand</name>
@@ -2294,6 +2302,77 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::QuestionPage</name>
+    <message>
+        <source>&amp;Collections to search:</source>
+        <translation>Zu durchsuchende &amp;Kollektionen:</translation>
+    </message>
+    <message>
+        <source>&amp;Documents to ask:</source>
+        <translation>Zu befragende &amp;Dokumente:</translation>
+    </message>
+    <message>
+        <source>Collections to search</source>
+        <translation>Zu durchsuchende Kollektionen</translation>
+    </message>
+    <message>
+        <source>Documents to ask</source>
+        <translation>Zu befragende Dokumente</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the selected entry.</source>
+        <translation>Die Leertaste hakt den gewählten Eintrag an oder ab.</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Frage:</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>&amp;Ask</source>
+        <translation>F&amp;ragen</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Answer with sources</source>
+        <translation>Antwort mit Quellen</translation>
+    </message>
+    <message>
+        <source>Tick at least one collection and write a question.</source>
+        <translation>Haken Sie mindestens eine Kollektion an und schreiben Sie eine Frage.</translation>
+    </message>
+    <message>
+        <source>Tick at least one document and write a question.</source>
+        <translation>Haken Sie mindestens ein Dokument an und schreiben Sie eine Frage.</translation>
+    </message>
+    <message>
+        <source>Looking for the answer…</source>
+        <translation>Die Antwort wird gesucht …</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>The collections hold no evidence for this question; no model was asked.</source>
+        <translation>Die Kollektionen enthalten keine Belege für diese Frage; es wurde kein Modell gefragt.</translation>
+    </message>
+    <message>
+        <source>Answered on this workstation with the best passages: %1.</source>
+        <translation>Auf diesem Arbeitsplatz mit den besten Textstellen beantwortet: %1.</translation>
+    </message>
+    <message>
+        <source>Answered by %1.</source>
+        <translation>Beantwortet von %1.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "ui/datamanagerpage.h"
 #include "ui/functionpage.h"
 #include "ui/generationpage.h"
+#include "ui/questionpage.h"
 #include "ui/settingspage.h"
 #include "ui/summarypage.h"
 #include "ui/uilogging.h"
@@ -127,10 +128,20 @@ QWidget* MainWindow::createPage(ViewId view)
             "while they are written; you can stop an answer, have it written again, or edit and resend a "
             "question. Conversations are kept, so that you can search, copy and export them."), m_pages);
     case ViewId::Documents:
+        if (m_services.functions)
+            return new QuestionPage(QuestionPage::Mode::Documents, m_services.functions->ask(),
+                                    m_services.curation ? &m_services.curation->documents() : nullptr,
+                                    m_services.curation ? &m_services.curation->collections() : nullptr,
+                                    m_services.canManage, m_pages);
         return new FunctionPage(title, tr("Ask questions about one or more of your own documents. Answers name "
             "the document and page they rely on, and a citation opens the document at the quoted passage."),
             m_pages);
     case ViewId::Research:
+        if (m_services.functions)
+            return new QuestionPage(QuestionPage::Mode::Research, m_services.functions->ask(),
+                                    m_services.curation ? &m_services.curation->documents() : nullptr,
+                                    m_services.curation ? &m_services.curation->collections() : nullptr,
+                                    m_services.canManage, m_pages);
         return new FunctionPage(title, tr("Get answers from the document collections that the data managers of "
             "your authority provide, with citations across documents. When the collections hold no evidence, "
             "the answer says so plainly."), m_pages);

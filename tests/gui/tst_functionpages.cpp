@@ -15,6 +15,7 @@
 #include "fixture/simulatorprocess.h"
 #include "gui/guitestsupport.h"
 #include "ui/generationpage.h"
+#include "ui/questionpage.h"
 #include "ui/summarypage.h"
 #include "unit/models/importtestsupport.h"
 
@@ -46,6 +47,8 @@ struct Fixture : test::IndexFixture {
     std::unique_ptr<services::FunctionServices> functions;
     std::unique_ptr<SummaryPage> page;
     std::unique_ptr<ui::GenerationPage> drafts;
+    std::unique_ptr<ui::QuestionPage> questions;
+    std::unique_ptr<ui::QuestionPage> research; ///< as staff see it: published collections only
 
     bool open(const sim::SimulatorProcess& simulator)
     {
@@ -66,6 +69,10 @@ struct Fixture : test::IndexFixture {
         page = std::make_unique<SummaryPage>(functions->summaries(), &curation->documents());
         drafts = std::make_unique<ui::GenerationPage>(functions->generation(), functions->templates(),
             &curation->documents());
+        questions = std::make_unique<ui::QuestionPage>(ui::QuestionPage::Mode::Documents, functions->ask(),
+            &curation->documents(), &curation->collections(), true);
+        research = std::make_unique<ui::QuestionPage>(ui::QuestionPage::Mode::Research, functions->ask(),
+            &curation->documents(), &curation->collections(), false);
         return true;
     }
 
@@ -74,6 +81,21 @@ struct Fixture : test::IndexFixture {
         QSignalSpy finished(page.get(), &SummaryPage::finished);
         page->summarize();
         return finished.size() > 0 || finished.wait(30000);
+    }
+
+    bool askAndWait(ui::QuestionPage& questionPage, const QString& question)
+    {
+        QSignalSpy finished(&questionPage, &ui::QuestionPage::finished);
+        questionPage.ask(question);
+        return finished.size() > 0 || finished.wait(30000);
+    }
+
+    int chatRequests(const sim::SimulatorProcess& simulator) const
+    {
+        int count = 0;
+        for (const QJsonObject& entry : simulator.logEntries())
+            count += entry.value(u"path"_s).toString().endsWith(u"/chat/completions"_s) ? 1 : 0;
+        return count;
     }
 
     bool draftAndWait()
@@ -194,11 +216,47 @@ private Q_SLOTS:
         QVERIFY(!f.drafts->isBusy());
     }
 
+    void askDocuments_answersWithTheDocumentAsSource()
+    {
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        const qint64 id = f.curation->importFiles({ f.law(u"verfahrensgesetz.md"_s, 4) }, ProtectionClass::Normal).ids.value(0);
+        QVERIFY(f.waitIdle());
+        f.questions->ask(u"Wie entscheidet die Behörde?"_s);
+        QVERIFY(!f.questions->isBusy()); // nothing ticked yet
+        QVERIFY(!f.questions->status().isEmpty());
+        QVERIFY(f.questions->choose(QString::number(id)));
+        QVERIFY(f.askAndWait(*f.questions, u"Wie entscheidet die Behörde über den Antrag?"_s));
+        QVERIFY2(f.questions->status().contains(u"sim-"_s), qPrintable(f.questions->status()));
+        QVERIFY2(f.questions->answerText().contains(u"verfahrensgesetz.md"_s), qPrintable(f.questions->answerText()));
+        QVERIFY(f.questions->answerText().contains(u"pflichtgemäßem Ermessen"_s)); // the quoted passage
+    }
+
+    void research_offersStaffPublishedCollections_andSaysWhenThereIsNoEvidence()
+    {
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        const qint64 id = f.curation->importFiles({ f.law(u"verfahrensgesetz.md"_s, 4) }, ProtectionClass::Normal).ids.value(0);
+        QVERIFY(f.waitIdle());
+        QVERIFY(f.curation->createCollection(u"Entwurf"_s, ProtectionClass::Normal));
+        QVERIFY(f.curation->createCollection(u"Verwaltungsrecht"_s, ProtectionClass::Normal));
+        QVERIFY(!f.curation->assign({ id }, u"Verwaltungsrecht"_s).changed.isEmpty());
+        QVERIFY(f.curation->setPublished(u"Verwaltungsrecht"_s, true));
+        QVERIFY(!f.research->choose(u"Entwurf"_s)); // not published: staff do not see it
+        QVERIFY(f.research->choose(u"Verwaltungsrecht"_s));
+        QVERIFY(f.askAndWait(*f.research, u"Wie entscheidet die Behörde über den Antrag?"_s));
+        QVERIFY2(f.research->answerText().contains(u"verfahrensgesetz.md"_s), qPrintable(f.research->answerText()));
+        const int chatBefore = f.chatRequests(*m_sim);
+        QVERIFY(f.askAndWait(*f.research, u"Welche Zimmerpflanzen vertragen wenig Licht?"_s));
+        QVERIFY2(f.research->status().contains(u"no evidence"_s), qPrintable(f.research->status()));
+        QCOMPARE(f.chatRequests(*m_sim), chatBefore);
+    }
+
     void everyControl_hasAnAccessibleName()
     {
         Fixture f;
         QVERIFY(f.open(*m_sim));
-        for (QWidget* page : std::initializer_list<QWidget*> { f.page.get(), f.drafts.get() }) {
+        for (QWidget* page : std::initializer_list<QWidget*> { f.page.get(), f.drafts.get(), f.questions.get(), f.research.get() }) {
             const QStringList unnamed = test::widgetsWithoutAccessibleName(page);
             QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
         }

@@ -1,0 +1,201 @@
+#include "ui/questionpage.h"
+
+#include "core/models/collectionlistmodel.h"
+#include "core/models/documenttablemodel.h"
+#include "core/services/askservice.h"
+#include "ui/functionwidgets.h"
+#include "ui/viewid.h"
+
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace genius::ui {
+
+using models::CollectionListModel;
+using models::DocumentTableModel;
+
+QuestionPage::QuestionPage(Mode mode, services::AskService& askService, const models::DocumentTableModel* documents,
+                           const models::CollectionListModel* collections, bool allCollections, QWidget* parent)
+    : QWidget(parent)
+    , m_mode(mode)
+    , m_ask(askService)
+    , m_documents(documents)
+    , m_collections(collections)
+    , m_allCollections(allCollections)
+{
+    const bool research = mode == Mode::Research;
+    auto* heading = new QLabel(viewTitle(research ? ViewId::Research : ViewId::Documents), this);
+    QFont headingFont = heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+
+    auto* choicesLabel = new QLabel(research ? tr("&Collections to search:") : tr("&Documents to ask:"), this);
+    m_choices = new QListWidget(this);
+    m_choices->setObjectName(QStringLiteral("questionChoices"));
+    m_choices->setAccessibleName(research ? tr("Collections to search") : tr("Documents to ask"));
+    m_choices->setAccessibleDescription(tr("Space ticks or unticks the selected entry."));
+    choicesLabel->setBuddy(m_choices);
+    auto* questionLabel = new QLabel(tr("&Question:"), this);
+    m_question = new QPlainTextEdit(this);
+    m_question->setObjectName(QStringLiteral("questionText"));
+    m_question->setAccessibleName(tr("Question"));
+    m_question->setTabChangesFocus(true);
+    m_question->setMaximumHeight(m_question->fontMetrics().height() * 5);
+    questionLabel->setBuddy(m_question);
+    m_run = new QPushButton(tr("&Ask"), this);
+    m_run->setObjectName(QStringLiteral("askButton"));
+    m_run->setAccessibleName(tr("Ask"));
+    m_answer = new QTextBrowser(this);
+    m_answer->setObjectName(QStringLiteral("answer"));
+    m_answer->setAccessibleName(tr("Answer with sources"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("questionStatus"));
+    m_status->setAccessibleName(QCoreApplication::translate("SummaryPage", "Status"));
+    m_status->setWordWrap(true);
+    connect(m_run, &QPushButton::clicked, this, [this] { ask(m_question->toPlainText()); });
+
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(m_status, 1);
+    runRow->addWidget(m_run);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 24, 24, 12);
+    layout->addWidget(heading);
+    layout->addWidget(choicesLabel);
+    layout->addWidget(m_choices);
+    layout->addWidget(questionLabel);
+    layout->addWidget(m_question);
+    layout->addLayout(runRow);
+    layout->addWidget(m_answer, 2);
+    refreshChoices();
+}
+
+QuestionPage::~QuestionPage() = default;
+
+void QuestionPage::showEvent(QShowEvent* event)
+{
+    refreshChoices(); // documents and collections added meanwhile are offered
+    QWidget::showEvent(event);
+}
+
+void QuestionPage::refreshChoices()
+{
+    const QStringList ticked = chosenKeys();
+    m_choices->clear();
+    const auto add = [this, &ticked](const QString& label, const QString& key) {
+        auto* item = new QListWidgetItem(label, m_choices);
+        item->setData(Qt::UserRole, key);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(ticked.contains(key) ? Qt::Checked : Qt::Unchecked);
+    };
+    if (m_mode == Mode::Documents) {
+        for (int row = 0; m_documents && row < m_documents->rowCount(); ++row) {
+            const QModelIndex index = m_documents->index(row, DocumentTableModel::NameColumn);
+            if (index.data(DocumentTableModel::StatusRole).toInt() == static_cast<int>(index::DocumentStatus::Ready))
+                add(index.data(DocumentTableModel::NameRole).toString(),
+                    QString::number(index.data(DocumentTableModel::IdRole).toLongLong()));
+        }
+    } else {
+        for (int row = 0; m_collections && row < m_collections->rowCount(); ++row) {
+            const QModelIndex index = m_collections->index(row, 0);
+            // Staff research only what data managers published.
+            if (m_allCollections || index.data(CollectionListModel::PublishedRole).toBool())
+                add(index.data(Qt::DisplayRole).toString(), index.data(CollectionListModel::NameRole).toString());
+        }
+    }
+}
+
+QStringList QuestionPage::chosenKeys() const
+{
+    QStringList keys;
+    for (int row = 0; row < m_choices->count(); ++row) {
+        if (m_choices->item(row)->checkState() == Qt::Checked)
+            keys.append(m_choices->item(row)->data(Qt::UserRole).toString());
+    }
+    return keys;
+}
+
+bool QuestionPage::choose(const QString& key)
+{
+    refreshChoices();
+    for (int row = 0; row < m_choices->count(); ++row) {
+        if (m_choices->item(row)->data(Qt::UserRole).toString() == key) {
+            m_choices->item(row)->setCheckState(Qt::Checked);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString QuestionPage::answerText() const
+{
+    return m_answer->toPlainText();
+}
+
+QString QuestionPage::status() const
+{
+    return m_status->text();
+}
+
+void QuestionPage::ask(const QString& question)
+{
+    const QStringList keys = chosenKeys();
+    if (m_busy || question.trimmed().isEmpty() || keys.isEmpty()) {
+        if (!m_busy)
+            m_status->setText(m_mode == Mode::Research ? tr("Tick at least one collection and write a question.")
+                                                       : tr("Tick at least one document and write a question."));
+        return;
+    }
+    m_busy = true;
+    m_run->setEnabled(false);
+    m_status->setText(tr("Looking for the answer…"));
+    const auto done = [this](services::FunctionResult outcome) {
+        m_busy = false;
+        m_run->setEnabled(true);
+        if (outcome)
+            showAnswer(*outcome);
+        else
+            m_status->setText(tr("No answer: %1").arg(failureText(outcome.error())));
+        Q_EMIT finished();
+    };
+    if (m_mode == Mode::Research) {
+        m_ask.research({keys, question.trimmed()}, this, done);
+    } else {
+        QList<qint64> ids;
+        for (const QString& key : keys)
+            ids.append(key.toLongLong());
+        m_ask.ask({ids, question.trimmed()}, this, done);
+    }
+}
+
+void QuestionPage::showAnswer(const services::FunctionAnswer& answer)
+{
+    QString markdown = answer.text.trimmed() + QStringLiteral("\n\n");
+    if (!answer.sources.isEmpty()) {
+        markdown += QStringLiteral("**") + QCoreApplication::translate("SummaryPage", "Sources") + QStringLiteral("**\n\n");
+        for (qsizetype i = 0; i < answer.sources.size(); ++i) {
+            const auto& source = answer.sources.at(i);
+            const QString where = source.page > 0
+                                      ? QCoreApplication::translate("SummaryPage", "%1, p. %2").arg(source.name).arg(source.page)
+                                      : source.name;
+            // The passage itself, quoted, so the citation can be checked at a glance.
+            markdown += QStringLiteral("%1. %2  \n   > %3\n").arg(i + 1).arg(where, source.text.simplified().left(300));
+        }
+    }
+    m_answer->setMarkdown(markdown);
+    if (!answer.evidence)
+        m_status->setText(tr("The collections hold no evidence for this question; no model was asked."));
+    else if (answer.local)
+        m_status->setText(tr("Answered on this workstation with the best passages: %1.").arg(localReasonText(answer.localReason)));
+    else
+        m_status->setText(tr("Answered by %1.").arg(answer.model));
+}
+
+} // namespace genius::ui
