@@ -12,9 +12,11 @@
 #include "core/services/prompts.h"
 #include "core/services/templatelibrary.h"
 #include "core/settings/settings.h"
+#include "core/storage/conversationstore.h"
 #include "fixture/simulatorprocess.h"
 #include "gui/guitestsupport.h"
 #include "ui/generationpage.h"
+#include "ui/mainwindow.h"
 #include "ui/questionpage.h"
 #include "ui/summarypage.h"
 #include "unit/models/importtestsupport.h"
@@ -250,6 +252,32 @@ private Q_SLOTS:
         QVERIFY(f.askAndWait(*f.research, u"Welche Zimmerpflanzen vertragen wenig Licht?"_s));
         QVERIFY2(f.research->status().contains(u"no evidence"_s), qPrintable(f.research->status()));
         QCOMPARE(f.chatRequests(*m_sim), chatBefore);
+    }
+
+    void mainWindow_withEveryService_walksEveryViewWithoutAnUnnamedControl()
+    {
+        // The whole app as the composition root builds it: each view is the real page, not a
+        // placeholder, and every interactive control in it has an accessible name.
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        auto conversations = storage::ConversationStore::open(f.profile.path() + u"/conversations.sqlite"_s);
+        QVERIFY(conversations);
+        ui::MainWindow::Services services;
+        services.curation = f.curation.get();
+        services.canManage = true;
+        services.conversations = conversations->get();
+        services.models = &f.gateway->models();
+        services.functions = f.functions.get();
+        ui::MainWindow window(*f.settings, f.profile.path(), services);
+        QVERIFY(qobject_cast<ui::QuestionPage*>(window.page(ui::ViewId::Documents)));
+        QVERIFY(qobject_cast<ui::QuestionPage*>(window.page(ui::ViewId::Research)));
+        QVERIFY(qobject_cast<SummaryPage*>(window.page(ui::ViewId::Summarize)));
+        QVERIFY(qobject_cast<ui::GenerationPage*>(window.page(ui::ViewId::Generate)));
+        for (const ui::ViewId view : ui::allViews()) {
+            window.showView(view);
+            const QStringList unnamed = test::widgetsWithoutAccessibleName(window.page(view));
+            QVERIFY2(unnamed.isEmpty(), qPrintable(ui::viewName(view) + u": "_s + unnamed.join(u", "_s)));
+        }
     }
 
     void everyControl_hasAnAccessibleName()
