@@ -2374,6 +2374,42 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <source>Answered by %1.</source>
         <translation>Beantwortet von %1.</translation>
     </message>
+    <message>
+        <source>Protection class of attached files</source>
+        <translation>Schutzbedarfsklasse angehängter Dateien</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach files…</source>
+        <translation>Dateien &amp;anhängen …</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Imports files on this workstation; they are ticked once they are ready. Files can also be dropped on the list.</source>
+        <translation>Importiert Dateien auf diesem Arbeitsplatz; sie werden angehakt, sobald sie bereit sind. Dateien können auch auf der Liste abgelegt werden.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>Nicht angehängt: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The attached documents are ready.</source>
+        <translation>Die angehängten Dokumente sind bereit.</translation>
+    </message>
+    <message>
+        <source>Importing: %1</source>
+        <translation>Wird importiert: %1</translation>
+    </message>
 </context>
 <context>
     <name>genius::ui::SettingPresentation</name>

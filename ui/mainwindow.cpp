@@ -128,11 +128,15 @@ QWidget* MainWindow::createPage(ViewId view)
             "while they are written; you can stop an answer, have it written again, or edit and resend a "
             "question. Conversations are kept, so that you can search, copy and export them."), m_pages);
     case ViewId::Documents:
-        if (m_services.functions)
-            return new QuestionPage(QuestionPage::Mode::Documents, m_services.functions->ask(),
-                                    m_services.curation ? &m_services.curation->documents() : nullptr,
-                                    m_services.curation ? &m_services.curation->collections() : nullptr,
-                                    m_services.canManage, m_pages);
+        if (m_services.functions) {
+            auto* page = new QuestionPage(QuestionPage::Mode::Documents, m_services.functions->ask(),
+                                          m_services.curation ? &m_services.curation->documents() : nullptr,
+                                          m_services.curation ? &m_services.curation->collections() : nullptr,
+                                          m_services.canManage, m_pages);
+            if (m_services.curation)
+                page->enableAttaching(*m_services.curation); // staff attach their own documents too
+            return page;
+        }
         return new FunctionPage(title, tr("Ask questions about one or more of your own documents. Answers name "
             "the document and page they rely on, and a citation opens the document at the quoted passage."),
             m_pages);

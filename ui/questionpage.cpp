@@ -2,11 +2,16 @@
 
 #include "core/models/collectionlistmodel.h"
 #include "core/models/documenttablemodel.h"
+#include "core/models/curation.h"
 #include "core/services/askservice.h"
+#include "ui/collectiondialog.h"
+#include "ui/documentdrop.h"
 #include "ui/functionwidgets.h"
 #include "ui/viewid.h"
 
 #include <QCoreApplication>
+#include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -78,6 +83,93 @@ QuestionPage::QuestionPage(Mode mode, services::AskService& askService, const mo
 }
 
 QuestionPage::~QuestionPage() = default;
+
+void QuestionPage::enableAttaching(models::Curation& curation)
+{
+    if (m_mode != Mode::Documents || m_curation)
+        return;
+    m_curation = &curation;
+    m_attachClass = new QComboBox(this);
+    m_attachClass->setObjectName(QStringLiteral("attachClass"));
+    m_attachClass->setAccessibleName(tr("Protection class of attached files"));
+    fillProtectionClasses(*m_attachClass, domain::ProtectionClass::Normal);
+    m_attach = new QPushButton(tr("A&ttach files…"), this);
+    m_attach->setObjectName(QStringLiteral("attachButton"));
+    m_attach->setAccessibleName(tr("Attach files"));
+    m_attach->setAccessibleDescription(tr("Imports files on this workstation; they are ticked once they are ready. "
+                                          "Files can also be dropped on the list."));
+    connect(m_attach, &QPushButton::clicked, this, [this] {
+        attach(QFileDialog::getOpenFileNames(this, tr("Attach files")));
+    });
+    new DocumentDrop(*m_choices, [](const QList<qint64>&, const QModelIndex&) { return false; },
+                     [this](const QStringList& paths) { attach(paths); });
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(m_attachClass);
+    row->addWidget(m_attach);
+    // Below the list of documents.
+    auto* layout = static_cast<QVBoxLayout*>(this->layout());
+    layout->insertLayout(layout->indexOf(m_choices) + 1, row);
+    const auto* documents = &curation.documents();
+    connect(documents, &QAbstractItemModel::dataChanged, this, &QuestionPage::updateAttachments);
+    connect(documents, &QAbstractItemModel::rowsInserted, this, &QuestionPage::updateAttachments);
+}
+
+void QuestionPage::attach(const QStringList& paths)
+{
+    if (!m_curation || paths.isEmpty())
+        return;
+    const auto outcome = m_curation->importFiles(paths, selectedProtectionClass(*m_attachClass));
+    m_attachProblems.clear();
+    for (const auto& problem : outcome.problems)
+        m_attachProblems.append(problem.subject + QStringLiteral(": ") + problem.error.detail);
+    for (const qint64 id : outcome.ids) {
+        if (!m_attaching.contains(id))
+            m_attaching.append(id);
+    }
+    if (m_attaching.isEmpty() && !m_attachProblems.isEmpty())
+        m_status->setText(tr("Not attached: %1").arg(m_attachProblems.join(QStringLiteral("; "))));
+    updateAttachments();
+}
+
+void QuestionPage::updateAttachments()
+{
+    // Once the last attached document is done the status line belongs to the answers again.
+    if (!m_curation || m_attaching.isEmpty())
+        return;
+    const auto& documents = m_curation->documents();
+    QStringList running;
+    QList<qint64> ready;
+    for (const qint64 id : std::as_const(m_attaching)) {
+        const int row = documents.rowOf(id);
+        if (row < 0)
+            continue;
+        const QModelIndex index = documents.index(row, DocumentTableModel::NameColumn);
+        const auto status = static_cast<index::DocumentStatus>(index.data(DocumentTableModel::StatusRole).toInt());
+        if (status == index::DocumentStatus::Ready)
+            ready.append(id);
+        else if (index::isUnfinished(status))
+            running.append(tr("%1 (%2 %)").arg(index.data(DocumentTableModel::NameRole).toString())
+                               .arg(qRound(100 * index.data(DocumentTableModel::ProgressRole).toDouble())));
+        else
+            m_attachProblems.append(tr("%1: %2").arg(index.data(DocumentTableModel::NameRole).toString(),
+                                           documents.index(row, DocumentTableModel::ProblemColumn).data().toString()));
+        if (!index::isUnfinished(status) && status != index::DocumentStatus::Ready)
+            m_attaching.removeOne(id); // reported once below; the data-manager view shows it too
+    }
+    if (!ready.isEmpty()) {
+        refreshChoices();
+        for (const qint64 id : std::as_const(ready)) {
+            choose(QString::number(id));
+            m_attaching.removeOne(id);
+        }
+    }
+    QString text = running.isEmpty() ? tr("The attached documents are ready.")
+                                     : tr("Importing: %1").arg(running.join(QStringLiteral(", ")));
+    if (!m_attachProblems.isEmpty())
+        text += QLatin1Char(' ') + tr("Not attached: %1").arg(m_attachProblems.join(QStringLiteral("; ")));
+    m_status->setText(text);
+}
 
 void QuestionPage::showEvent(QShowEvent* event)
 {

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -10,6 +11,7 @@ class QTextBrowser;
 
 namespace genius::models {
 class CollectionListModel;
+class Curation;
 class DocumentTableModel;
 }
 namespace genius::services {
@@ -37,6 +39,12 @@ public:
                  const models::CollectionListModel* collections, bool allCollections, QWidget* parent = nullptr);
     ~QuestionPage() override;
 
+    /// Documents mode: lets the user attach files (button or drag and drop), imported through
+    /// `curation` with the class chosen beside the button and ticked once they are ready.
+    void enableAttaching(models::Curation& curation);
+    /// Imports files as the Attach button does.
+    void attach(const QStringList& paths);
+
     /// Ticks a document (by id) or a collection (by name); false when it is not offered.
     bool choose(const QString& key);
     /// Asks `question` about what is ticked, as the Ask button does.
@@ -55,6 +63,7 @@ private:
     void refreshChoices();
     QStringList chosenKeys() const;
     void showAnswer(const services::FunctionAnswer& answer);
+    void updateAttachments();
 
     Mode m_mode;
     services::AskService& m_ask;
@@ -68,6 +77,11 @@ private:
     QPushButton* m_run = nullptr;
     QTextBrowser* m_answer = nullptr;
     QLabel* m_status = nullptr;
+    models::Curation* m_curation = nullptr;
+    QList<qint64> m_attaching; ///< attached documents still importing
+    QStringList m_attachProblems; ///< files of the last attach that could not be imported
+    QComboBox* m_attachClass = nullptr;
+    QPushButton* m_attach = nullptr;
 };
 
 } // namespace genius::ui

@@ -234,6 +234,23 @@ private Q_SLOTS:
         QVERIFY(f.questions->answerText().contains(u"pflichtgemäßem Ermessen"_s)); // the quoted passage
     }
 
+    void attachedFiles_areImportedTickedAndAsked()
+    {
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        f.questions->enableAttaching(*f.curation);
+        const QString broken = f.dir.filePath(u"kaputt.pdf"_s);
+        QVERIFY(test::writeFile(broken, "%PDF-1.7\n1 0 obj <<"));
+        f.questions->attach({ f.law(u"satzung.md"_s, 3), broken });
+        QVERIFY2(f.questions->status().contains(u"Importing"_s), qPrintable(f.questions->status()));
+        QVERIFY(f.waitIdle());
+        QTRY_VERIFY(f.questions->status().contains(u"ready"_s));
+        QVERIFY2(f.questions->status().contains(u"kaputt.pdf"_s), qPrintable(f.questions->status()));
+        // The ready one is ticked without further clicks: the question goes to it.
+        QVERIFY(f.askAndWait(*f.questions, u"Wie entscheidet die Behörde über den Antrag?"_s));
+        QVERIFY2(f.questions->answerText().contains(u"satzung.md"_s), qPrintable(f.questions->answerText()));
+    }
+
     void research_offersStaffPublishedCollections_andSaysWhenThereIsNoEvidence()
     {
         Fixture f;
