@@ -7,6 +7,7 @@
 #include "ui/collectiondialog.h"
 #include "ui/documentdelegates.h"
 #include "ui/documentdrop.h"
+#include "ui/pageheading.h"
 #include "ui/viewid.h"
 
 #include <QAbstractButton>
@@ -66,12 +67,7 @@ DataManagerPage::DataManagerPage(models::Curation& curation, bool canManage, QWi
     , m_canManage(canManage)
     , m_undo(new QUndoStack(this))
 {
-    auto* heading = new QLabel(viewTitle(ViewId::DataManager), this);
-    heading->setObjectName(QStringLiteral("pageHeading"));
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
+    auto* heading = createPageHeading(viewTitle(ViewId::DataManager), this);
 
     auto* intro = new QLabel(
         canManage ? tr("Import documents, set their protection class and assign them to collections by "

@@ -1,5 +1,7 @@
 #include "ui/functionpage.h"
 
+#include "ui/pageheading.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -20,17 +22,10 @@ QLabel* makeParagraph(const QString& text, QWidget* parent)
 
 FunctionPage::FunctionPage(const QString& title, const QString& description, QWidget* parent)
     : QWidget(parent)
-    , m_heading(new QLabel(title, this))
+    , m_heading(createPageHeading(title, this))
     , m_description(makeParagraph(description, this))
     , m_availability(makeParagraph(tr("This function is not yet available in this version."), this))
 {
-    m_heading->setObjectName(QStringLiteral("pageHeading"));
-    m_heading->setTextFormat(Qt::PlainText);
-    QFont headingFont = m_heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
-    headingFont.setBold(true);
-    m_heading->setFont(headingFont);
-
     m_description->setObjectName(QStringLiteral("pageDescription"));
     m_availability->setObjectName(QStringLiteral("pageAvailability"));
     QFont availabilityFont = m_availability->font();

@@ -12,18 +12,26 @@ namespace genius::ui {
 
 using models::DocumentTableModel;
 
+QList<ReadyDocument> readyDocuments(const models::DocumentTableModel* documents)
+{
+    QList<ReadyDocument> ready;
+    for (int row = 0; documents && row < documents->rowCount(); ++row) {
+        const QModelIndex index = documents->index(row, DocumentTableModel::NameColumn);
+        if (index.data(DocumentTableModel::StatusRole).toInt() == static_cast<int>(index::DocumentStatus::Ready))
+            ready.append({index.data(DocumentTableModel::NameRole).toString(),
+                          index.data(DocumentTableModel::IdRole).toLongLong()});
+    }
+    return ready;
+}
+
 void fillReadyDocuments(QComboBox& box, const models::DocumentTableModel* documents, const QString& noneLabel)
 {
     const qint64 chosen = box.currentData().toLongLong();
     const QSignalBlocker blocker(&box);
     box.clear();
     box.addItem(noneLabel, qint64(0));
-    for (int row = 0; documents && row < documents->rowCount(); ++row) {
-        const QModelIndex index = documents->index(row, DocumentTableModel::NameColumn);
-        if (index.data(DocumentTableModel::StatusRole).toInt() != static_cast<int>(index::DocumentStatus::Ready))
-            continue;
-        box.addItem(index.data(DocumentTableModel::NameRole).toString(), index.data(DocumentTableModel::IdRole).toLongLong());
-    }
+    for (const ReadyDocument& document : readyDocuments(documents))
+        box.addItem(document.name, document.id);
     box.setCurrentIndex(std::max(0, box.findData(chosen)));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 class QComboBox;
@@ -14,6 +15,14 @@ enum class LocalReason;
 }
 
 namespace genius::ui {
+
+/// A document the functions can use: its name and id.
+struct ReadyDocument {
+    QString name;
+    qint64 id = 0;
+};
+/// The imported documents that are ready, in the model's order.
+QList<ReadyDocument> readyDocuments(const models::DocumentTableModel* documents);
 
 /// Fills `box` with `noneLabel` (data 0) and the imported documents that are ready (data:
 /// their id), keeping the chosen one when it is still offered.

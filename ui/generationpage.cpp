@@ -4,6 +4,7 @@
 #include "core/services/templatelibrary.h"
 #include "ui/collectiondialog.h"
 #include "ui/functionwidgets.h"
+#include "ui/pageheading.h"
 #include "ui/viewid.h"
 
 #include <QApplication>
@@ -26,11 +27,7 @@ GenerationPage::GenerationPage(services::GenerationService& generation, const se
     , m_generation(generation)
     , m_documents(documents)
 {
-    auto* heading = new QLabel(viewTitle(ViewId::Generate), this);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
+    auto* heading = createPageHeading(viewTitle(ViewId::Generate), this);
 
     m_template = new QComboBox(this);
     m_template->setObjectName(QStringLiteral("generationTemplate"));

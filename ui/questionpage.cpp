@@ -7,6 +7,7 @@
 #include "ui/collectiondialog.h"
 #include "ui/documentdrop.h"
 #include "ui/functionwidgets.h"
+#include "ui/pageheading.h"
 #include "ui/viewid.h"
 
 #include <QCoreApplication>
@@ -36,11 +37,7 @@ QuestionPage::QuestionPage(Mode mode, services::AskService& askService, const mo
     , m_allCollections(allCollections)
 {
     const bool research = mode == Mode::Research;
-    auto* heading = new QLabel(viewTitle(research ? ViewId::Research : ViewId::Documents), this);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
+    auto* heading = createPageHeading(viewTitle(research ? ViewId::Research : ViewId::Documents), this);
 
     auto* choicesLabel = new QLabel(research ? tr("&Collections to search:") : tr("&Documents to ask:"), this);
     m_choices = new QListWidget(this);
@@ -188,12 +185,8 @@ void QuestionPage::refreshChoices()
         item->setCheckState(ticked.contains(key) ? Qt::Checked : Qt::Unchecked);
     };
     if (m_mode == Mode::Documents) {
-        for (int row = 0; m_documents && row < m_documents->rowCount(); ++row) {
-            const QModelIndex index = m_documents->index(row, DocumentTableModel::NameColumn);
-            if (index.data(DocumentTableModel::StatusRole).toInt() == static_cast<int>(index::DocumentStatus::Ready))
-                add(index.data(DocumentTableModel::NameRole).toString(),
-                    QString::number(index.data(DocumentTableModel::IdRole).toLongLong()));
-        }
+        for (const ReadyDocument& document : readyDocuments(m_documents))
+            add(document.name, QString::number(document.id));
     } else {
         for (int row = 0; m_collections && row < m_collections->rowCount(); ++row) {
             const QModelIndex index = m_collections->index(row, 0);

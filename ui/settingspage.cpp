@@ -1,5 +1,6 @@
 #include "ui/settingspage.h"
 
+#include "ui/pageheading.h"
 #include "ui/settingpresentation.h"
 #include "ui/settingrow.h"
 #include "ui/uilogging.h"
@@ -18,12 +19,7 @@ SettingsPage::SettingsPage(settings::Settings& settings, QWidget* parent)
     : QWidget(parent)
     , m_settings(settings)
 {
-    auto* heading = new QLabel(viewTitle(ViewId::Settings), this);
-    heading->setObjectName(QStringLiteral("pageHeading"));
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
+    auto* heading = createPageHeading(viewTitle(ViewId::Settings), this);
 
     auto* intro = new QLabel(tr("Changes are saved when you select Apply. Settings that your "
                                 "administrator manages are shown but cannot be changed here."),

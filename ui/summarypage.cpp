@@ -4,6 +4,7 @@
 #include "core/services/summaryservice.h"
 #include "ui/collectiondialog.h"
 #include "ui/functionwidgets.h"
+#include "ui/pageheading.h"
 #include "ui/viewid.h"
 
 #include <QApplication>
@@ -29,11 +30,7 @@ SummaryPage::SummaryPage(services::SummaryService& summaries, const models::Docu
     , m_summaries(summaries)
     , m_documents(documents)
 {
-    auto* heading = new QLabel(viewTitle(ViewId::Summarize), this);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
+    auto* heading = createPageHeading(viewTitle(ViewId::Summarize), this);
 
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("summarySource"));
