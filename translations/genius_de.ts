@@ -2136,6 +2136,173 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
 </context>
 <context>
+    <name>genius::ui::GatewaySetupDialog</name>
+    <message>
+        <source>Please check the entry: %1</source>
+        <translation>Bitte prüfen Sie die Eingabe: %1</translation>
+    </message>
+    <message>
+        <source>The gateway did not accept the API key.</source>
+        <translation>Das Gateway hat den API-Schlüssel nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The gateway refused access with this key.</source>
+        <translation>Das Gateway verweigert mit diesem Schlüssel den Zugriff.</translation>
+    </message>
+    <message>
+        <source>No gateway answers at this address; check the path (often ending in /v1).</source>
+        <translation>Unter dieser Adresse antwortet kein Gateway; prüfen Sie den Pfad (oft endet er auf /v1).</translation>
+    </message>
+    <message>
+        <source>The gateway cannot be reached (address, proxy or certificate): %1</source>
+        <translation>Das Gateway ist nicht erreichbar (Adresse, Proxy oder Zertifikat): %1</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time.</source>
+        <translation>Das Gateway hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The gateway answered with an error: %1</source>
+        <translation>Das Gateway hat mit einem Fehler geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Set by your administrator (policy).</source>
+        <translation>Von Ihrer Administration festgelegt (Richtlinie).</translation>
+    </message>
+    <message>
+        <source>Only your administrator can change this.</source>
+        <translation>Nur Ihre Administration kann dies ändern.</translation>
+    </message>
+    <message>
+        <source>Connect to the AIaaS gateway</source>
+        <translation>Mit dem AIaaS-Gateway verbinden</translation>
+    </message>
+    <message>
+        <source>Enter the address of your authority's AIaaS gateway and your personal API key; your IT department provides both. The key is kept in the keychain of your operating system, never in a file.</source>
+        <translation>Geben Sie die Adresse des AIaaS-Gateways Ihrer Behörde und Ihren persönlichen API-Schlüssel ein; beides erhalten Sie von Ihrer IT-Abteilung. Der Schlüssel wird im Schlüsselbund Ihres Betriebssystems aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Gateway address</source>
+        <translation>Gateway-Adresse</translation>
+    </message>
+    <message>
+        <source>Gateway address: %1</source>
+        <translation>Gateway-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored key</source>
+        <translation>Leer lassen, um den gespeicherten Schlüssel zu behalten</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>System proxy</source>
+        <translation>System-Proxy</translation>
+    </message>
+    <message>
+        <source>Direct connection</source>
+        <translation>Direkte Verbindung</translation>
+    </message>
+    <message>
+        <source>Proxy server</source>
+        <translation>Proxy-Server</translation>
+    </message>
+    <message>
+        <source>Proxy server address</source>
+        <translation>Adresse des Proxy-Servers</translation>
+    </message>
+    <message>
+        <source>Proxy: %1</source>
+        <translation>Proxy: %1</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Standardmodell</translation>
+    </message>
+    <message>
+        <source>Offered once the connection has been checked.</source>
+        <translation>Wird angeboten, sobald die Verbindung geprüft ist.</translation>
+    </message>
+    <message>
+        <source>Default model: %1</source>
+        <translation>Standardmodell: %1</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>C&amp;heck connection</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Verbindung prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Work without gateway</source>
+        <translation>&amp;Ohne Gateway arbeiten</translation>
+    </message>
+    <message>
+        <source>Work without gateway</source>
+        <translation>Ohne Gateway arbeiten</translation>
+    </message>
+    <message>
+        <source>Only the functions that run on this workstation are available.</source>
+        <translation>Es stehen nur die Funktionen zur Verfügung, die auf diesem Arbeitsplatz laufen.</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;address:</source>
+        <translation>Gateway-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-Sch&amp;lüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>Pro&amp;xy:</translation>
+    </message>
+    <message>
+        <source>Default &amp;model:</source>
+        <translation>Standard&amp;modell:</translation>
+    </message>
+    <message>
+        <source>Asking the gateway for its models…</source>
+        <translation>Das Gateway wird nach seinen Modellen gefragt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the gateway offers %n chat model(s).</source>
+        <translation><numerusform>Verbunden: Das Gateway bietet %n Chat-Modell an.</numerusform><numerusform>Verbunden: Das Gateway bietet %n Chat-Modelle an.</numerusform></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>genius::ui::GenerationPage</name>
     <message>
         <source>Template</source>
@@ -2292,6 +2459,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <source>Gateway: %1</source>
         <translation>Gateway: %1</translation>
     </message>
+    <message>
+        <source>&amp;Connect to the gateway…</source>
+        <translation>Mit dem &amp;Gateway verbinden …</translation>
+    </message>
 </context>
 <context>
     <name>genius::ui::ProgressBarDelegate</name>
@@ -2409,6 +2580,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>Importing: %1</source>
         <translation>Wird importiert: %1</translation>
+    </message>
+    <message>
+        <source>Citation numbers and source names are links: Tab reaches them, Enter opens the cited page with the passage marked.</source>
+        <translation>Belegnummern und Quellennamen sind Links: Mit Tab erreichen Sie sie, Enter öffnet die zitierte Seite mit markierter Textstelle.</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +2792,97 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
 </context>
 <context>
+    <name>genius::ui::SourceWindow</name>
+    <message>
+        <source>The source cannot be shown: %1</source>
+        <translation>Die Quelle kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Page of the original document</source>
+        <translation>Seite des Originaldokuments</translation>
+    </message>
+    <message>
+        <source>The cited passage is marked with a frame.</source>
+        <translation>Die zitierte Textstelle ist mit einem Rahmen markiert.</translation>
+    </message>
+    <message>
+        <source>Text of the document</source>
+        <translation>Text des Dokuments</translation>
+    </message>
+    <message>
+        <source>The cited passage is selected and underlined.</source>
+        <translation>Die zitierte Textstelle ist ausgewählt und unterstrichen.</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>An Breite anpassen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the source</source>
+        <translation>Quelle schließen</translation>
+    </message>
+    <message>
+        <source>The original file has changed since the import; showing the text stored then.</source>
+        <translation>Die Originaldatei wurde seit dem Import geändert; angezeigt wird der damals gespeicherte Text.</translation>
+    </message>
+    <message>
+        <source>The original file is no longer at %1; showing the text stored at the import.</source>
+        <translation>Die Originaldatei liegt nicht mehr unter %1; angezeigt wird der beim Import gespeicherte Text.</translation>
+    </message>
+    <message>
+        <source>The quoted passage was not found in the stored text.</source>
+        <translation>Die zitierte Textstelle wurde im gespeicherten Text nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1, Seite %2</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 of the original document</source>
+        <translation>Seite %1 von %2 des Originaldokuments</translation>
+    </message>
+</context>
+<context>
     <name>genius::ui::SummaryPage</name>
     <message>
         <source>What to summarise</source>
@@ -2735,10 +3001,6 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Quellen</translation>
     </message>
     <message>
-        <source>%1, p. %2</source>
-        <translation>%1, S. %2</translation>
-    </message>
-    <message>
         <source>Summarised on this workstation: %1.</source>
         <translation>Auf diesem Arbeitsplatz zusammengefasst: %1.</translation>
     </message>
@@ -2749,6 +3011,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>Save summary</source>
         <translation>Zusammenfassung speichern</translation>
+    </message>
+    <message>
+        <source>The summary can be edited before it is copied or saved. A click on a citation number or source opens the cited page.</source>
+        <translation>Die Zusammenfassung kann vor dem Kopieren oder Speichern bearbeitet werden. Ein Klick auf eine Belegnummer oder Quelle öffnet die zitierte Seite.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "core/storage/conversationexport.h"
 #include "core/storage/conversationstore.h"
 #include "ui/collectiondialog.h"
+#include "ui/functionwidgets.h"
 #include "ui/markdownstream.h"
 #include "ui/viewid.h"
 
@@ -43,17 +44,6 @@ using storage::MessageRole;
 using storage::MessageState;
 
 namespace {
-
-QString locationText(domain::ModelLocation location)
-{
-    switch (location) {
-    case domain::ModelLocation::PublicCloud: return ChatPage::tr("public cloud");
-    case domain::ModelLocation::SovereignCloud: return ChatPage::tr("sovereign cloud");
-    case domain::ModelLocation::OnPrem: return ChatPage::tr("on premises");
-    case domain::ModelLocation::Unknown: break;
-    }
-    return ChatPage::tr("unknown location");
-}
 
 /// Where a request of this class may go, as the banner says it.
 QString routeText(ProtectionClass cls)
@@ -639,9 +629,7 @@ void ChatPage::updateModels()
     const ProtectionClass cls = requestClass();
     auto* items = qobject_cast<QStandardItemModel*>(m_model->model());
     for (const auto& model : std::as_const(m_catalogue)) {
-        m_model->addItem(tr("%1 — cleared up to %2, %3")
-                             .arg(model.id, models::protectionClassText(model.clearance), locationText(model.location)),
-                         model.id);
+        m_model->addItem(modelText(model), model.id);
         const bool cleared = domain::higherOf(model.clearance, cls) == model.clearance;
         items->item(m_model->count() - 1)->setEnabled(cleared && cls != ProtectionClass::VeryHigh);
         if (!cleared)

@@ -1,5 +1,7 @@
 #include "ui/functionwidgets.h"
 
+#include "core/domain/modelinfo.h"
+#include "core/models/documentlabels.h"
 #include "core/models/documenttablemodel.h"
 #include "core/services/functionresult.h"
 
@@ -9,6 +11,27 @@
 #include <QSaveFile>
 
 namespace genius::ui {
+
+namespace {
+
+QString locationText(domain::ModelLocation location)
+{
+    switch (location) {
+    case domain::ModelLocation::PublicCloud: return QCoreApplication::translate("genius::ui::ChatPage", "public cloud");
+    case domain::ModelLocation::SovereignCloud: return QCoreApplication::translate("genius::ui::ChatPage", "sovereign cloud");
+    case domain::ModelLocation::OnPrem: return QCoreApplication::translate("genius::ui::ChatPage", "on premises");
+    case domain::ModelLocation::Unknown: break;
+    }
+    return QCoreApplication::translate("genius::ui::ChatPage", "unknown location");
+}
+
+} // namespace
+
+QString modelText(const domain::ModelInfo& model)
+{
+    return QCoreApplication::translate("genius::ui::ChatPage", "%1 — cleared up to %2, %3")
+        .arg(model.id, models::protectionClassText(model.clearance), locationText(model.location));
+}
 
 using models::DocumentTableModel;
 

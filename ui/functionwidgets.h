@@ -6,6 +6,9 @@
 class QComboBox;
 class QWidget;
 
+namespace genius::domain {
+struct ModelInfo;
+}
 namespace genius::models {
 class DocumentTableModel;
 }
@@ -27,6 +30,8 @@ QList<ReadyDocument> readyDocuments(const models::DocumentTableModel* documents)
 /// Fills `box` with `noneLabel` (data 0) and the imported documents that are ready (data:
 /// their id), keeping the chosen one when it is still offered.
 void fillReadyDocuments(QComboBox& box, const models::DocumentTableModel* documents, const QString& noneLabel);
+/// A model as pickers show it: "id — cleared up to <class>, <location>".
+QString modelText(const domain::ModelInfo& model);
 /// The one sentence saying why a function gave no result.
 QString failureText(const services::FunctionFailure& failure);
 /// Why a function answered on this workstation, as a phrase ("no gateway is configured").

@@ -3,10 +3,12 @@
 #include "core/common/appinfo.h"
 #include "core/models/curation.h"
 #include "core/services/functionservices.h"
+#include "core/services/sourceservice.h"
 #include "core/settings/settings.h"
 #include "ui/chatpage.h"
 #include "ui/datamanagerpage.h"
 #include "ui/functionpage.h"
+#include "ui/gatewaysetupdialog.h"
 #include "ui/generationpage.h"
 #include "ui/questionpage.h"
 #include "ui/settingspage.h"
@@ -135,24 +137,31 @@ QWidget* MainWindow::createPage(ViewId view)
                                           m_services.canManage, m_pages);
             if (m_services.curation)
                 page->enableAttaching(*m_services.curation); // staff attach their own documents too
+            page->enableSources(m_services.functions->sources());
             return page;
         }
         return new FunctionPage(title, tr("Ask questions about one or more of your own documents. Answers name "
             "the document and page they rely on, and a citation opens the document at the quoted passage."),
             m_pages);
     case ViewId::Research:
-        if (m_services.functions)
-            return new QuestionPage(QuestionPage::Mode::Research, m_services.functions->ask(),
-                                    m_services.curation ? &m_services.curation->documents() : nullptr,
-                                    m_services.curation ? &m_services.curation->collections() : nullptr,
-                                    m_services.canManage, m_pages);
+        if (m_services.functions) {
+            auto* page = new QuestionPage(QuestionPage::Mode::Research, m_services.functions->ask(),
+                                          m_services.curation ? &m_services.curation->documents() : nullptr,
+                                          m_services.curation ? &m_services.curation->collections() : nullptr,
+                                          m_services.canManage, m_pages);
+            page->enableSources(m_services.functions->sources());
+            return page;
+        }
         return new FunctionPage(title, tr("Get answers from the document collections that the data managers of "
             "your authority provide, with citations across documents. When the collections hold no evidence, "
             "the answer says so plainly."), m_pages);
     case ViewId::Summarize:
-        if (m_services.functions)
-            return new SummaryPage(m_services.functions->summaries(),
-                                   m_services.curation ? &m_services.curation->documents() : nullptr, m_pages);
+        if (m_services.functions) {
+            auto* page = new SummaryPage(m_services.functions->summaries(),
+                                         m_services.curation ? &m_services.curation->documents() : nullptr, m_pages);
+            page->enableSources(m_services.functions->sources());
+            return page;
+        }
         return new FunctionPage(title, tr("Summarise long documents or pasted text in a short, medium or long "
             "version, optionally with respect to one aspect. Statements in the summary point to the pages "
             "they come from."), m_pages);
@@ -182,6 +191,12 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+    QAction* connectGateway = fileMenu->addAction(tr("&Connect to the gateway…"));
+    connectGateway->setObjectName(QStringLiteral("connectGateway"));
+    connectGateway->setEnabled(m_services.gatewaySetup != nullptr);
+    connect(connectGateway, &QAction::triggered, this, [this] { openGatewaySetup(); });
+    fileMenu->insertAction(quit, connectGateway);
+    fileMenu->insertSeparator(quit);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     auto* group = new QActionGroup(this);
@@ -247,6 +262,38 @@ ViewId MainWindow::currentView() const
 QWidget* MainWindow::page(ViewId view) const
 {
     return m_pages->widget(viewIndex(view));
+}
+
+void MainWindow::setServices(Services services)
+{
+    const ViewId shown = currentView();
+    m_services = services;
+    for (const ViewId view : allViews()) {
+        const int index = viewIndex(view);
+        QWidget* old = m_pages->widget(index);
+        QWidget* created = createPage(view);
+        created->setObjectName(QStringLiteral("page:") + viewName(view));
+        m_pages->insertWidget(index, created);
+        m_pages->removeWidget(old);
+        delete old; // now, not later: the old pages use the services the caller frees next
+    }
+    m_pages->setCurrentIndex(viewIndex(shown));
+    updateGatewayStatus();
+}
+
+GatewaySetupDialog* MainWindow::openGatewaySetup()
+{
+    if (!m_services.gatewaySetup)
+        return nullptr;
+    if (!m_gatewaySetup) {
+        m_gatewaySetup = new GatewaySetupDialog(m_settings, *m_services.gatewaySetup, this);
+        m_gatewaySetup->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_gatewaySetup, &GatewaySetupDialog::saved, this, &MainWindow::gatewayChanged);
+    }
+    m_gatewaySetup->show();
+    m_gatewaySetup->raise();
+    m_gatewaySetup->activateWindow();
+    return m_gatewaySetup;
 }
 
 } // namespace genius::ui

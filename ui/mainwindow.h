@@ -3,6 +3,7 @@
 #include "ui/viewid.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QListWidget;
@@ -18,6 +19,7 @@ class Curation;
 namespace genius::services {
 class ConversationChat;
 class FunctionServices;
+class GatewaySetup;
 class ModelService;
 }
 namespace genius::storage {
@@ -25,6 +27,8 @@ class ConversationStore;
 }
 
 namespace genius::ui {
+
+class GatewaySetupDialog;
 
 /// The main window: the navigation list of the seven views on the left, the current view
 /// on the right, and a status bar with the gateway and the profile folder.
@@ -42,6 +46,7 @@ public:
         services::ConversationChat* chat = nullptr; ///< null without a gateway
         services::ModelService* models = nullptr; ///< the catalogue; null without a gateway
         services::FunctionServices* functions = nullptr; ///< ask, research, summarise, generate
+        services::GatewaySetup* gatewaySetup = nullptr; ///< connects the gateway (first run, File menu)
     };
 
     /// `settings` must outlive the window; `profileDirectory` is shown in the status bar.
@@ -57,8 +62,17 @@ public:
     /// The page widget of a view.
     QWidget* page(ViewId view) const;
 
+    /// Builds every view again over `services` (the gateway was reconfigured); the view shown
+    /// stays shown. The old services may go once this returns.
+    void setServices(Services services);
+
+    /// Opens the gateway assistant (non-modal; reused while open). Null without a GatewaySetup.
+    GatewaySetupDialog* openGatewaySetup();
+
 Q_SIGNALS:
     void currentViewChanged(genius::ui::ViewId view);
+    /// The gateway assistant saved a new address, key or default model.
+    void gatewayChanged();
 
 private:
     void createNavigation();
@@ -76,6 +90,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QLabel* m_gatewayStatus = nullptr;
     QLabel* m_profileStatus = nullptr;
+    QPointer<GatewaySetupDialog> m_gatewaySetup;
 };
 
 } // namespace genius::ui

@@ -4,6 +4,7 @@
 #include "core/models/documenttablemodel.h"
 #include "core/models/curation.h"
 #include "core/services/askservice.h"
+#include "ui/citationlinks.h"
 #include "ui/collectiondialog.h"
 #include "ui/documentdrop.h"
 #include "ui/functionwidgets.h"
@@ -58,6 +59,7 @@ QuestionPage::QuestionPage(Mode mode, services::AskService& askService, const mo
     m_answer = new QTextBrowser(this);
     m_answer->setObjectName(QStringLiteral("answer"));
     m_answer->setAccessibleName(tr("Answer with sources"));
+    m_answer->setOpenLinks(false);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("questionStatus"));
     m_status->setAccessibleName(QCoreApplication::translate("SummaryPage", "Status"));
@@ -80,6 +82,15 @@ QuestionPage::QuestionPage(Mode mode, services::AskService& askService, const mo
 }
 
 QuestionPage::~QuestionPage() = default;
+
+void QuestionPage::enableSources(const services::SourceService& sources)
+{
+    m_sourceOpener = new SourceOpener(sources, this);
+    m_sourceOpener->follow(m_answer);
+    m_answer->setAccessibleDescription(tr("Citation numbers and source names are links: Tab reaches them, Enter opens the "
+                                          "cited page with the passage marked."));
+    connect(m_sourceOpener, &SourceOpener::failed, m_status, &QLabel::setText);
+}
 
 void QuestionPage::enableAttaching(models::Curation& curation)
 {
@@ -262,18 +273,14 @@ void QuestionPage::ask(const QString& question)
 
 void QuestionPage::showAnswer(const services::FunctionAnswer& answer)
 {
-    QString markdown = answer.text.trimmed() + QStringLiteral("\n\n");
+    const qsizetype linked = m_sourceOpener ? answer.sources.size() : 0;
+    QString markdown = linkCitations(answer.text.trimmed(), linked) + QStringLiteral("\n\n");
     if (!answer.sources.isEmpty()) {
         markdown += QStringLiteral("**") + QCoreApplication::translate("SummaryPage", "Sources") + QStringLiteral("**\n\n");
-        for (qsizetype i = 0; i < answer.sources.size(); ++i) {
-            const auto& source = answer.sources.at(i);
-            const QString where = source.page > 0
-                                      ? QCoreApplication::translate("SummaryPage", "%1, p. %2").arg(source.name).arg(source.page)
-                                      : source.name;
-            // The passage itself, quoted, so the citation can be checked at a glance.
-            markdown += QStringLiteral("%1. %2  \n   > %3\n").arg(i + 1).arg(where, source.text.simplified().left(300));
-        }
+        markdown += sourcesMarkdown(answer.sources, true, m_sourceOpener != nullptr);
     }
+    if (m_sourceOpener)
+        m_sourceOpener->setAnswer(answer);
     m_answer->setMarkdown(markdown);
     if (!answer.evidence)
         m_status->setText(tr("The collections hold no evidence for this question; no model was asked."));

@@ -16,10 +16,13 @@ class DocumentTableModel;
 }
 namespace genius::services {
 class AskService;
+class SourceService;
 struct FunctionAnswer;
 }
 
 namespace genius::ui {
+
+class SourceOpener;
 
 /// A question with citations: to chosen documents (Einzeldokumente befragen) or across chosen
 /// collections (Rechercheassistenz). The answer cites `[n]`; the sources below name the
@@ -42,6 +45,10 @@ public:
     /// Documents mode: lets the user attach files (button or drag and drop), imported through
     /// `curation` with the class chosen beside the button and ticked once they are ready.
     void enableAttaching(models::Curation& curation);
+    /// Makes the citations and sources of answers links that open the cited passage.
+    void enableSources(const services::SourceService& sources);
+    /// Opens the cited sources; null until enableSources().
+    SourceOpener* sourceOpener() const { return m_sourceOpener; }
     /// Imports files as the Attach button does.
     void attach(const QStringList& paths);
 
@@ -82,6 +89,7 @@ private:
     QStringList m_attachProblems; ///< files of the last attach that could not be imported
     QComboBox* m_attachClass = nullptr;
     QPushButton* m_attach = nullptr;
+    SourceOpener* m_sourceOpener = nullptr;
 };
 
 } // namespace genius::ui

@@ -3,6 +3,7 @@
 #include "core/models/documenttablemodel.h"
 #include "core/services/summaryservice.h"
 #include "ui/collectiondialog.h"
+#include "ui/citationlinks.h"
 #include "ui/functionwidgets.h"
 #include "ui/pageheading.h"
 #include "ui/viewid.h"
@@ -143,9 +144,18 @@ void SummaryPage::updateInputs()
     m_save->setEnabled(!m_busy && !m_result->document()->isEmpty());
 }
 
+void SummaryPage::enableSources(const services::SourceService& sources)
+{
+    m_sourceOpener = new SourceOpener(sources, this);
+    m_sourceOpener->follow(m_result);
+    m_result->setAccessibleDescription(tr("The summary can be edited before it is copied or saved. A click on a citation "
+                                          "number or source opens the cited page."));
+    connect(m_sourceOpener, &SourceOpener::failed, m_status, &QLabel::setText);
+}
+
 QString SummaryPage::result() const
 {
-    return m_result->toMarkdown();
+    return unlinkSources(m_result->toMarkdown());
 }
 
 QString SummaryPage::status() const
@@ -186,15 +196,14 @@ void SummaryPage::summarize()
 
 void SummaryPage::showAnswer(const services::FunctionAnswer& answer)
 {
-    QString markdown = answer.text.trimmed() + QStringLiteral("\n\n");
+    const qsizetype linked = m_sourceOpener ? answer.sources.size() : 0;
+    QString markdown = linkCitations(answer.text.trimmed(), linked) + QStringLiteral("\n\n");
     if (!answer.sources.isEmpty()) {
         markdown += QStringLiteral("**") + tr("Sources") + QStringLiteral("**\n\n");
-        for (qsizetype i = 0; i < answer.sources.size(); ++i) {
-            const auto& source = answer.sources.at(i);
-            const QString where = source.page > 0 ? tr("%1, p. %2").arg(source.name).arg(source.page) : source.name;
-            markdown += QStringLiteral("%1. %2\n").arg(i + 1).arg(where);
-        }
+        markdown += sourcesMarkdown(answer.sources, false, m_sourceOpener != nullptr);
     }
+    if (m_sourceOpener)
+        m_sourceOpener->setAnswer(answer);
     m_result->setMarkdown(markdown);
     m_status->setText(answer.local ? tr("Summarised on this workstation: %1.").arg(localReasonText(answer.localReason))
                                    : tr("Summarised by %1.").arg(answer.model));

@@ -13,11 +13,14 @@ namespace genius::models {
 class DocumentTableModel;
 }
 namespace genius::services {
+class SourceService;
 class SummaryService;
 struct FunctionAnswer;
 }
 
 namespace genius::ui {
+
+class SourceOpener;
 
 /// Textzusammenfassung: an imported document or pasted text, short / medium / long,
 /// optionally with respect to an aspect. The summary's points cite their pages; the result
@@ -42,6 +45,10 @@ public:
     bool chooseDocument(qint64 id);
     /// The summary shown (Markdown, as edited).
     QString result() const;
+    /// Makes the summary's citations and sources links that open the cited page.
+    void enableSources(const services::SourceService& sources);
+    /// Opens the cited sources; null until enableSources().
+    SourceOpener* sourceOpener() const { return m_sourceOpener; }
     QString status() const;
     bool isBusy() const { return m_busy; }
 
@@ -72,6 +79,7 @@ private:
     QPushButton* m_copy = nullptr;
     QPushButton* m_save = nullptr;
     QLabel* m_status = nullptr;
+    SourceOpener* m_sourceOpener = nullptr;
 };
 
 } // namespace genius::ui

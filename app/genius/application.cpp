@@ -10,6 +10,7 @@
 #include "core/services/embeddingservice.h"
 #include "core/services/functionservices.h"
 #include "core/services/gatewayservices.h"
+#include "core/services/gatewaysetup.h"
 #include "core/settings/settings.h"
 #include "core/storage/conversationstore.h"
 #include "core/storage/retentionsettings.h"
@@ -50,6 +51,7 @@ Application::~Application()
     m_imports.reset(); // stops the workers; unfinished imports resume at the next start
     m_index.reset();
     m_gateway.reset();
+    m_gatewaySetup.reset();
     m_secretStore.reset();
     m_settings.reset();
     m_profile.reset();
@@ -113,22 +115,27 @@ int Application::run()
     // Before the first widget exists, so that every tr() already sees the catalogue.
     i18n::installTranslations(i18n::chooseLanguage(m_settings->text(settings::keys::UiLanguage)));
     m_secretStore = std::make_unique<security::KeychainSecretStore>();
-    if (!m_settings->text(settings::keys::GatewayUrl).isEmpty()) {
-        m_gateway = std::make_unique<services::GatewayServices>(*m_settings, m_profile->directory());
-        for (const QString& warning : m_gateway->warnings())
-            printLine(stderr, warning);
-    }
+    m_gatewaySetup = std::make_unique<services::GatewaySetup>(*m_settings, *m_secretStore);
+    openStores();
+    connectGateway();
 
-    ui::MainWindow::Services services;
+    m_window = std::make_unique<ui::MainWindow>(*m_settings, m_profile->directory(), windowServices());
+    QObject::connect(m_window.get(), &ui::MainWindow::gatewayChanged, m_window.get(), [this] { reconnectGateway(); });
+    m_window->showView(*view);
+    m_window->show();
+    resolveKeyAndEmbed(true);
+    if (m_settings->text(settings::keys::GatewayUrl).isEmpty()
+        && m_settings->lock(settings::keys::GatewayUrl) == settings::Lock::None)
+        m_window->openGatewaySetup(); // first run: not modal, the local functions stay usable
+    return QApplication::exec();
+}
+
+void Application::openStores()
+{
     if (auto opened = index::IndexDatabase::open(m_profile->filePath(index::IndexDatabase::fileName())); opened) {
         m_index = std::move(*opened);
         m_imports = std::make_unique<import::ImportQueue>(*m_index, import::ImportOptions{});
         m_curation = std::make_unique<models::Curation>(*m_index, *m_imports);
-        services.curation = m_curation.get();
-        m_functions = std::make_unique<services::FunctionServices>(*m_settings, m_profile->directory(), *m_index,
-                                                                   m_gateway.get());
-        services.functions = m_functions.get();
-        services.canManage = storage::effectiveRole(*m_settings).role == storage::Role::DataManager;
     } else {
         // The other views work without the index; the data-manager view says why it is empty.
         printLine(stderr, opened.error().detail);
@@ -140,39 +147,75 @@ int Application::run()
                                                         storage::retentionPolicyFrom(*m_settings));
             !purged)
             printLine(stderr, purged.error().detail);
-        services.conversations = m_conversations.get();
-        if (m_gateway) {
-            m_chat = std::make_unique<services::ConversationChat>(
-                *m_conversations, m_gateway->chat(),
-                services::ConversationChat::Defaults{m_settings->text(settings::keys::GatewayDefaultModel),
-                                                     m_settings->list(settings::keys::GatewayContextWindows)});
-            services.chat = m_chat.get();
-            services.models = &m_gateway->models();
-        }
     } else {
         printLine(stderr, store.error().detail);
     }
-    m_window = std::make_unique<ui::MainWindow>(*m_settings, m_profile->directory(), services);
-    m_window->showView(*view);
-    m_window->show();
-    startImports();
-    return QApplication::exec();
 }
 
-void Application::startImports()
+void Application::connectGateway()
 {
-    if (!m_imports)
-        return;
+    if (!m_settings->text(settings::keys::GatewayUrl).isEmpty()) {
+        m_gateway = std::make_unique<services::GatewayServices>(*m_settings, m_profile->directory());
+        for (const QString& warning : m_gateway->warnings())
+            printLine(stderr, warning);
+    }
+    if (m_index)
+        m_functions = std::make_unique<services::FunctionServices>(*m_settings, m_profile->directory(), *m_index,
+                                                                   m_gateway.get());
+    if (m_conversations && m_gateway)
+        m_chat = std::make_unique<services::ConversationChat>(
+            *m_conversations, m_gateway->chat(),
+            services::ConversationChat::Defaults{m_settings->text(settings::keys::GatewayDefaultModel),
+                                                 m_settings->list(settings::keys::GatewayContextWindows)});
+}
+
+void Application::reconnectGateway()
+{
+    // Views first, then what they used, then the new services: nothing points at freed ones.
+    ui::MainWindow::Services local = windowServices();
+    local.chat = nullptr;
+    local.models = nullptr;
+    local.functions = nullptr;
+    m_window->setServices(local);
+    if (m_imports)
+        m_imports->setEmbeddingProvider(nullptr);
+    m_chat.reset();
+    m_functions.reset();
+    m_gateway.reset();
+    connectGateway();
+    m_window->setServices(windowServices());
+    resolveKeyAndEmbed(false);
+}
+
+ui::MainWindow::Services Application::windowServices() const
+{
+    ui::MainWindow::Services services;
+    services.curation = m_curation.get();
+    services.canManage = m_index && storage::effectiveRole(*m_settings).role == storage::Role::DataManager;
+    services.conversations = m_conversations.get();
+    services.chat = m_chat.get();
+    services.models = m_gateway ? &m_gateway->models() : nullptr;
+    services.functions = m_functions.get();
+    services.gatewaySetup = m_gatewaySetup.get();
+    return services;
+}
+
+void Application::resolveKeyAndEmbed(bool resume)
+{
     if (!m_gateway) {
-        m_imports->resume(); // after the window: the rows show the resumed jobs' progress
+        if (m_imports && resume)
+            m_imports->resume(); // after the window: the rows show the resumed jobs' progress
         return;
     }
-    m_gateway->resolveApiKey(*m_secretStore, [this](std::optional<common::Error> problem) {
+    m_gateway->resolveApiKey(*m_secretStore, [this, resume](std::optional<common::Error> problem) {
         if (problem)
             printLine(stderr, tr("%1 Continuing without an API key.").arg(problem->detail));
+        if (!m_imports)
+            return;
         // Vectors only from a model cleared for each document's class; the rest stays lexical.
         m_imports->setEmbeddingProvider(&m_gateway->embeddings());
-        m_imports->resume();
+        if (resume)
+            m_imports->resume();
     });
 }
 

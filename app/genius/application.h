@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/profile.h"
+#include "ui/mainwindow.h"
 
 #include <QCoreApplication>
 
@@ -26,12 +27,10 @@ namespace genius::services {
 class ConversationChat;
 class FunctionServices;
 class GatewayServices;
+class GatewaySetup;
 }
 namespace genius::storage {
 class ConversationStore;
-}
-namespace genius::ui {
-class MainWindow;
 }
 
 namespace genius::app {
@@ -40,7 +39,9 @@ namespace genius::app {
 /// (profile, settings, secret store, gateway services, index with its import queue, main
 /// window) and destroys them in reverse. Once the API key is resolved, imports embed their
 /// passages through the gateway (when one is configured) and imports a killed process left
-/// unfinished resume. A QApplication must exist before run() is called.
+/// unfinished resume. Without a gateway address (and none set by policy) the gateway
+/// assistant opens over the window; when it saves, the gateway services are built again.
+/// A QApplication must exist before run() is called.
 class Application final
 {
     Q_DECLARE_TR_FUNCTIONS(genius::app::Application)
@@ -57,12 +58,20 @@ public:
     int run();
 
 private:
-    /// Resolves the API key, then lets the import queue embed and resume.
-    void startImports();
+    /// Opens the index with its import queue and curation, and the conversation store.
+    void openStores();
+    /// The gateway services (when a gateway is configured) and what uses them.
+    void connectGateway();
+    /// After the gateway assistant saved: every view is built again over new gateway services.
+    void reconnectGateway();
+    ui::MainWindow::Services windowServices() const;
+    /// Resolves the API key, then lets the import queue embed (and, at start, resume).
+    void resolveKeyAndEmbed(bool resume);
 
     std::optional<storage::Profile> m_profile;
     std::unique_ptr<settings::Settings> m_settings;
     std::unique_ptr<security::KeychainSecretStore> m_secretStore;
+    std::unique_ptr<services::GatewaySetup> m_gatewaySetup;
     std::unique_ptr<services::GatewayServices> m_gateway;
     std::unique_ptr<index::IndexDatabase> m_index;
     std::unique_ptr<import::ImportQueue> m_imports;

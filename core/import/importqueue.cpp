@@ -7,6 +7,8 @@
 
 #include <QFileInfo>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcImport, "genius.import")
 
 namespace genius::import {
@@ -40,6 +42,13 @@ void ImportQueue::setEmbeddingProvider(index::EmbeddingProvider* provider)
 {
     m_embeddings = provider;
     m_embeddingPrepared = false;
+    m_embeddingPreparing = false;
+    // Documents that waited for the previous provider's model go on with this one.
+    const QList<qint64> waiting = std::exchange(m_waitingForEmbedding, {});
+    for (qint64 id : waiting) {
+        if (m_jobs.contains(id))
+            startEmbedding(id);
+    }
 }
 
 ImportQueue::Enqueued ImportQueue::enqueue(const QString& path, domain::ProtectionClass cls)

@@ -42,7 +42,8 @@ public:
     ImportQueue(index::IndexDatabase& database, ImportOptions options, QObject* parent = nullptr);
     ~ImportQueue() override;
 
-    /// Vectors for imported passages come from here; null means lexical only.
+    /// Vectors for imported passages come from here; null means lexical only. May change at
+    /// any time (the gateway was reconfigured): documents waiting for a model go on with the new one.
     void setEmbeddingProvider(index::EmbeddingProvider* provider);
 
     /// What happened to one file handed to enqueue().

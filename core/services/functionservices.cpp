@@ -8,6 +8,7 @@
 #include "core/services/generationservice.h"
 #include "core/services/routeservice.h"
 #include "core/services/searchservice.h"
+#include "core/services/sourceservice.h"
 #include "core/services/summaryservice.h"
 #include "core/services/templatelibrary.h"
 #include "core/settings/settings.h"
@@ -47,6 +48,7 @@ FunctionServices::FunctionServices(const settings::Settings& settings, const QSt
     , m_summaries(std::make_unique<SummaryService>(&database, *m_runner))
     , m_generation(std::make_unique<GenerationService>(&database, *m_templates, *m_runner))
     , m_routes(std::make_unique<RouteService>(m_runner.get()))
+    , m_sources(std::make_unique<SourceService>(database))
 {
 }
 

@@ -19,6 +19,7 @@ class GatewayServices;
 class GenerationService;
 class RouteService;
 class SearchService;
+class SourceService;
 class SummaryService;
 class TemplateLibrary;
 struct FunctionConfig;
@@ -42,6 +43,8 @@ public:
     RouteService& routes() { return *m_routes; }
     FunctionRunner& runner() { return *m_runner; }
     const TemplateLibrary& templates() const { return *m_templates; }
+    /// Where cited passages stand, to show them.
+    const SourceService& sources() const { return *m_sources; }
 
 private:
     std::unique_ptr<TemplateLibrary> m_templates;
@@ -51,6 +54,7 @@ private:
     std::unique_ptr<SummaryService> m_summaries;
     std::unique_ptr<GenerationService> m_generation;
     std::unique_ptr<RouteService> m_routes;
+    std::unique_ptr<SourceService> m_sources;
 };
 
 /// The functions' configuration from the settings: default class, default or explicitly

@@ -4,22 +4,16 @@
 // material is refused with nothing sent.
 #include "core/import/importqueue.h"
 #include "core/index/indexdatabase.h"
-#include "core/models/curation.h"
-#include "core/security/memorysecretstore.h"
-#include "core/services/functionservices.h"
-#include "core/services/gatewayservices.h"
 #include "core/services/summaryservice.h"
 #include "core/services/prompts.h"
 #include "core/services/templatelibrary.h"
-#include "core/settings/settings.h"
 #include "core/storage/conversationstore.h"
 #include "fixture/simulatorprocess.h"
-#include "gui/guitestsupport.h"
+#include "gui/functiontestsupport.h"
 #include "ui/generationpage.h"
 #include "ui/mainwindow.h"
 #include "ui/questionpage.h"
 #include "ui/summarypage.h"
-#include "unit/models/importtestsupport.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -40,13 +34,7 @@ const QString kNotice = u"Bekanntmachung der Gemeinde Musterdorf. Der Bebauungsp
                         "abgeben. Nicht fristgerecht abgegebene Stellungnahmen können unberücksichtigt bleiben. "
                         "Die Unterlagen stehen auch im Internet bereit."_s;
 
-struct Fixture : test::IndexFixture {
-    test::TestProfile profile;
-    std::unique_ptr<settings::Settings> settings;
-    security::MemorySecretStore secrets;
-    std::unique_ptr<services::GatewayServices> gateway;
-    std::unique_ptr<models::Curation> curation;
-    std::unique_ptr<services::FunctionServices> functions;
+struct Fixture : test::FunctionFixture {
     std::unique_ptr<SummaryPage> page;
     std::unique_ptr<ui::GenerationPage> drafts;
     std::unique_ptr<ui::QuestionPage> questions;
@@ -54,20 +42,8 @@ struct Fixture : test::IndexFixture {
 
     bool open(const sim::SimulatorProcess& simulator)
     {
-        if (!openIndex())
+        if (!openServices(simulator))
             return false;
-        profile.saveUserValue(u"gateway/url"_s, simulator.baseUrl().toString());
-        profile.saveUserValue(u"gateway/defaultModel"_s, u"sim-sovereign"_s);
-        settings = std::make_unique<settings::Settings>(profile.locations());
-        gateway = std::make_unique<services::GatewayServices>(*settings, profile.path());
-        bool resolved = false;
-        gateway->resolveApiKey(secrets, [&resolved](std::optional<common::Error>) { resolved = true; });
-        if (!QTest::qWaitFor([&resolved] { return resolved; }, 5000))
-            return false;
-        curation = std::make_unique<models::Curation>(*database, *queue);
-        if (!curation->reload())
-            return false;
-        functions = std::make_unique<services::FunctionServices>(*settings, profile.path(), *database, gateway.get());
         page = std::make_unique<SummaryPage>(functions->summaries(), &curation->documents());
         drafts = std::make_unique<ui::GenerationPage>(functions->generation(), functions->templates(),
             &curation->documents());
