@@ -1717,6 +1717,46 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <source>The assistant suggests %1; choose where to continue.</source>
         <translation>Der Assistent schlägt %1 vor; wählen Sie, wo es weitergeht.</translation>
     </message>
+    <message>
+        <source>Where an answer or question has several versions, links beside the speaker switch between them.</source>
+        <translation>Wo eine Antwort oder Frage mehrere Fassungen hat, wechseln Links neben dem Namen zwischen ihnen.</translation>
+    </message>
+    <message>
+        <source>Budget of the API key</source>
+        <translation>Budget des API-Schlüssels</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Budget: %1 of %2 spent</source>
+        <translation>Budget: %1 von %2 verbraucht</translation>
+    </message>
+    <message>
+        <source>Spent: %1</source>
+        <translation>Verbraucht: %1</translation>
+    </message>
+    <message>
+        <source>This version cannot be shown: %1</source>
+        <translation>Diese Fassung kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Showing version %1 of %2; the next question continues from here.</source>
+        <translation>Fassung %1 von %2 wird angezeigt; die nächste Frage setzt hier an.</translation>
+    </message>
+    <message>
+        <source>‹ earlier version</source>
+        <translation>‹ frühere Fassung</translation>
+    </message>
+    <message>
+        <source>version %1 of %2</source>
+        <translation>Fassung %1 von %2</translation>
+    </message>
+    <message>
+        <source>later version ›</source>
+        <translation>spätere Fassung ›</translation>
+    </message>
 </context>
 <context>
     <name>genius::ui::CollectionDialog</name>

@@ -5,7 +5,9 @@
 #include "core/services/modelservice.h"
 #include "core/storage/conversationexport.h"
 #include "core/storage/conversationstore.h"
+#include "ui/chattranscript.h"
 #include "ui/collectiondialog.h"
+#include "ui/contrast.h"
 #include "ui/functionwidgets.h"
 #include "ui/markdownstream.h"
 #include "ui/viewid.h"
@@ -23,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -108,6 +111,7 @@ ChatPage::ChatPage(Services services, QWidget* parent)
                     m_catalogue.append(model);
             }
             updateModels();
+            refreshBudget();
         });
     }
 }
@@ -187,6 +191,12 @@ QWidget* ChatPage::createConversationView()
     m_transcript->setObjectName(QStringLiteral("transcript"));
     m_transcript->setAccessibleName(tr("Conversation"));
     m_transcript->setOpenLinks(false);
+    m_transcript->setAccessibleDescription(tr("Where an answer or question has several versions, links beside the "
+                                              "speaker switch between them."));
+    connect(m_transcript, &QTextBrowser::anchorClicked, this, [this](const QUrl& link) {
+        if (const QString target = versionTarget(link); !target.isEmpty())
+            showVersion(target);
+    });
 
     m_input = new QPlainTextEdit(pane);
     m_input->setObjectName(QStringLiteral("questionInput"));
@@ -221,6 +231,11 @@ QWidget* ChatPage::createConversationView()
     m_status->setObjectName(QStringLiteral("chatStatus"));
     m_status->setAccessibleName(tr("Status"));
     m_status->setWordWrap(true);
+    m_budget = new QLabel(pane);
+    m_budget->setObjectName(QStringLiteral("budgetStatus"));
+    m_budget->setAccessibleName(tr("Budget of the API key"));
+    m_budget->setTextFormat(Qt::PlainText);
+    m_budget->hide();
 
     m_input->installEventFilter(this); // Ctrl+Return sends
     connect(m_send, &QPushButton::clicked, this, [this] { send(m_input->toPlainText()); });
@@ -232,6 +247,7 @@ QWidget* ChatPage::createConversationView()
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_budget);
     buttons->addWidget(m_export);
     buttons->addWidget(m_edit);
     buttons->addWidget(m_copy);
@@ -264,9 +280,40 @@ QString ChatPage::transcriptText() const
     return m_transcript->toPlainText();
 }
 
+QString ChatPage::budgetText() const
+{
+    return m_budget->isHidden() ? QString() : m_budget->text();
+}
+
+void ChatPage::refreshBudget()
+{
+    if (!m_services.models)
+        return;
+    m_services.models->keyInfo(this, [this](gateway::GatewayResult<gateway::KeyInfo> info) {
+        // Unknown stays unknown: a gateway without /key/info (or an error) shows nothing.
+        if (!info || (!info->spend && !info->maxBudget)) {
+            m_budget->hide();
+            return;
+        }
+        // Cents, and below one unit of the currency the small amounts single answers spend.
+        const auto money = [](double value) { return QLocale().toString(value, 'f', value < 1.0 ? 4 : 2); };
+        const QString spent = info->spend ? money(*info->spend) : tr("unknown");
+        m_budget->setText(info->maxBudget ? tr("Budget: %1 of %2 spent").arg(spent, money(*info->maxBudget))
+                                          : tr("Spent: %1").arg(spent));
+        m_budget->show();
+    });
+}
+
 QString ChatPage::status() const
 {
     return m_status->text();
+}
+
+void ChatPage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_banner)
+        updateClassBanner();
 }
 
 bool ChatPage::eventFilter(QObject* watched, QEvent* event)
@@ -363,23 +410,37 @@ void ChatPage::openConversation(const QString& id)
     updateButtons();
 }
 
-void ChatPage::appendMessage(const QString& who, const QString& markdown)
+MessageVersions ChatPage::versionsOf(const QString& messageId) const
 {
-    QTextCursor cursor(m_transcript->document());
-    cursor.movePosition(QTextCursor::End);
-    QTextBlockFormat header;
-    header.setTopMargin(m_transcript->fontMetrics().height()); // a gap between messages
-    if (m_transcript->document()->isEmpty())
-        cursor.setBlockFormat(header);
-    else
-        cursor.insertBlock(header, QTextCharFormat());
-    QTextCharFormat bold;
-    bold.setFontWeight(QFont::Bold);
-    cursor.insertText(who, bold);
-    if (!markdown.isEmpty()) {
-        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
-        cursor.insertMarkdown(markdown);
+    const auto siblings = m_services.store->siblings(messageId);
+    if (!siblings || siblings->size() < 2)
+        return {};
+    MessageVersions versions;
+    versions.count = static_cast<int>(siblings->size());
+    for (qsizetype i = 0; i < siblings->size(); ++i) {
+        if (siblings->at(i).id != messageId)
+            continue;
+        versions.number = static_cast<int>(i + 1);
+        versions.previousId = i > 0 ? siblings->at(i - 1).id : QString();
+        versions.nextId = i + 1 < siblings->size() ? siblings->at(i + 1).id : QString();
     }
+    return versions;
+}
+
+bool ChatPage::showVersion(const QString& messageId)
+{
+    if (isStreaming() || m_conversationId.isEmpty() || !m_services.store)
+        return false;
+    const auto switched = m_services.store->switchBranch(messageId);
+    if (!switched) {
+        setStatus(tr("This version cannot be shown: %1").arg(switched.error().detail));
+        return false;
+    }
+    render();
+    const MessageVersions versions = versionsOf(messageId);
+    setStatus(tr("Showing version %1 of %2; the next question continues from here.").arg(versions.number).arg(versions.count));
+    updateButtons();
+    return true;
 }
 
 void ChatPage::render()
@@ -390,8 +451,10 @@ void ChatPage::render()
         if (message.role == MessageRole::System)
             continue;
         const QString note = stateNote(message.state);
-        appendMessage(message.role == MessageRole::User ? tr("You") : tr("Assistant (%1)").arg(message.model),
-                      note.isEmpty() ? message.content : message.content + QStringLiteral("\n\n*") + note + u'*');
+        appendTranscriptMessage(*m_transcript,
+                                message.role == MessageRole::User ? tr("You") : tr("Assistant (%1)").arg(message.model),
+                                note.isEmpty() ? message.content : message.content + QStringLiteral("\n\n*") + note + u'*',
+                                versionsOf(message.id));
     }
     m_transcript->verticalScrollBar()->setValue(m_transcript->verticalScrollBar()->maximum());
 }
@@ -492,10 +555,10 @@ void ChatPage::start(bool regenerate, const QString& prompt)
         render(); // the new branch replaces the old one on screen
     } else {
         m_input->clear();
-        appendMessage(tr("You"), prompt);
+        appendTranscriptMessage(*m_transcript, tr("You"), prompt);
     }
     setStatus(tr("Answering…"));
-    appendMessage(tr("Assistant"), QString());
+    appendTranscriptMessage(*m_transcript, tr("Assistant"), QString());
     m_stream = new MarkdownStream(*m_transcript->document(), m_exchange);
     connect(m_stream, &MarkdownStream::rendered, this, [this] {
         m_transcript->verticalScrollBar()->setValue(m_transcript->verticalScrollBar()->maximum());
@@ -512,11 +575,13 @@ void ChatPage::start(bool regenerate, const QString& prompt)
                 if (usage.promptTokens && usage.completionTokens)
                     note += u' ' + tr("Tokens: %1 in, %2 out.").arg(*usage.promptTokens).arg(*usage.completionTokens);
                 finishAnswer(note);
+                refreshBudget(); // every answer spends
             });
     connect(m_exchange, &services::ConversationExchange::failed, this,
             [this](const gateway::GatewayError& error, const QString&) {
                 finishAnswer(error.kind == gateway::GatewayErrorKind::Cancelled ? tr("Stopped; the text so far is kept.")
                                                                                 : error.message);
+                refreshBudget(); // a stopped or broken answer may have spent too
             });
     m_conversationId = m_exchange->conversationId();
     m_conversationClass = m_exchange->requestClass();
@@ -602,15 +667,29 @@ void ChatPage::copyLastAnswer()
     setStatus(tr("The answer is on the clipboard."));
 }
 
+QColor classBannerColour(ProtectionClass cls, const QPalette& palette)
+{
+    // A hint of blue, green, amber or red over the palette's base: light themes get pale tints,
+    // dark and high-contrast themes dark ones, the text keeps the palette's colour.
+    static constexpr double kShare = 0.2;
+    QColor hue(0xd9, 0x30, 0x25); // very-high
+    switch (cls) {
+    case ProtectionClass::None: hue = QColor(0x1a, 0x73, 0xe8); break;
+    case ProtectionClass::Normal: hue = QColor(0x18, 0x80, 0x38); break;
+    case ProtectionClass::High: hue = QColor(0xf9, 0xab, 0x00); break;
+    case ProtectionClass::VeryHigh: break;
+    }
+    return mixed(palette.color(QPalette::Base), hue, kShare);
+}
+
 void ChatPage::updateClassBanner()
 {
     const ProtectionClass cls = requestClass();
     m_banner->setText(tr("Protection class: %1 — this conversation %2.")
                           .arg(models::protectionClassText(cls), routeText(cls)));
-    // Colour only repeats what the text says.
-    static const char* const kColours[] = {"#e8f0fe", "#e6f4ea", "#fef7e0", "#fce8e6"};
-    m_banner->setStyleSheet(QStringLiteral("QLabel#classBanner { background: %1; color: black; }")
-                                .arg(QLatin1String(kColours[static_cast<int>(cls)])));
+    // Colour only repeats what the text says, and follows the palette (dark, high contrast).
+    m_banner->setStyleSheet(QStringLiteral("QLabel#classBanner { background: %1; color: %2; }")
+                                .arg(classBannerColour(cls, palette()).name(), palette().color(QPalette::Text).name()));
     // The class of a conversation never goes down: lower choices are disabled.
     auto* items = qobject_cast<QStandardItemModel*>(m_class->model());
     for (int row = 0; items && row < m_class->count(); ++row) {

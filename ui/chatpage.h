@@ -3,11 +3,14 @@
 #include "core/domain/modelinfo.h"
 #include "core/domain/protectionclass.h"
 #include "core/services/intentrouter.h"
+#include "ui/chattranscript.h"
 #include "ui/viewid.h"
 
 #include <QPointer>
 #include <QWidget>
 
+class QColor;
+class QPalette;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -28,6 +31,9 @@ class ModelService;
 namespace genius::ui {
 
 class MarkdownStream;
+
+/// The background of the protection-class banner under `palette` (its text is the palette's).
+QColor classBannerColour(domain::ProtectionClass cls, const QPalette& palette);
 
 /// The view of each of the five functions.
 ViewId viewOf(services::AssistantFunction function);
@@ -79,6 +85,11 @@ public:
     QString chosenModel() const;
     /// The rendered conversation.
     QString transcriptText() const;
+    /// Shows another version of a message (as the "earlier/later version" links do): that
+    /// version's branch becomes the conversation's active one. False while an answer streams.
+    bool showVersion(const QString& messageId);
+    /// What the gateway reports of the key's spend and budget; empty when it reports nothing.
+    QString budgetText() const;
     /// The main agent's suggestion shown instead of sending; empty when none is shown.
     QString suggestion() const;
     /// The last line of status (what happened to the last request).
@@ -86,6 +97,8 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    /// A theme switched to (or from) high contrast redraws the banner.
+    void changeEvent(QEvent* event) override;
 
 Q_SIGNALS:
     /// The answer ended (complete, cut, stopped, failed or refused).
@@ -99,7 +112,8 @@ private:
     void start(bool regenerate, const QString& prompt);
     void reloadConversations();
     void render();
-    void appendMessage(const QString& who, const QString& markdown);
+    MessageVersions versionsOf(const QString& messageId) const;
+    void refreshBudget();
     void setStatus(const QString& text);
     void finishAnswer(const QString& note);
     void updateClassBanner();
@@ -136,6 +150,7 @@ private:
     QPushButton* m_export = nullptr;
     QString m_editOf; ///< the question the next send replaces; empty for a new question
     QLabel* m_status = nullptr;
+    QLabel* m_budget = nullptr;
     QWidget* m_suggestionBar = nullptr;
     QLabel* m_suggestion = nullptr;
     QPushButton* m_follow = nullptr;

@@ -118,6 +118,10 @@ void QuestionPage::enableAttaching(models::Curation& curation)
     // Below the list of documents.
     auto* layout = static_cast<QVBoxLayout*>(this->layout());
     layout->insertLayout(layout->indexOf(m_choices) + 1, row);
+    // In the order they stand: the list, then the class and the button below it, then the question.
+    setTabOrder(m_choices, m_attachClass);
+    setTabOrder(m_attachClass, m_attach);
+    setTabOrder(m_attach, m_question);
     const auto* documents = &curation.documents();
     connect(documents, &QAbstractItemModel::dataChanged, this, &QuestionPage::updateAttachments);
     connect(documents, &QAbstractItemModel::rowsInserted, this, &QuestionPage::updateAttachments);

@@ -44,4 +44,9 @@ domain::ModelInfo ModelService::lookUp(const QString& id, domain::ModelKind kind
     return unknown; // clearance none, as DESIGN.md requires for unknown models
 }
 
+void ModelService::keyInfo(QObject* context, std::function<void(gateway::GatewayResult<gateway::KeyInfo>)> done)
+{
+    m_client.fetchKeyInfo(context, std::move(done));
+}
+
 } // namespace genius::services

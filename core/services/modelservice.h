@@ -21,6 +21,9 @@ public:
     using Done = std::function<void(gateway::GatewayResult<QList<domain::ModelInfo>>)>;
     /// The catalogue; fetched on first use.
     void catalogue(QObject* context, Done done);
+    /// What the key has spent and may spend, where the gateway reports it (LiteLLM /key/info);
+    /// asked anew each time, since every answer spends.
+    void keyInfo(QObject* context, std::function<void(gateway::GatewayResult<gateway::KeyInfo>)> done);
     /// The catalogue's entry for a model, or (case 60: usable but unlisted) an entry with
     /// the clearance the policy table gives it, else `none`.
     static domain::ModelInfo lookUp(const QString& id, domain::ModelKind kind, const QList<domain::ModelInfo>& catalogue,

@@ -4,12 +4,15 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QWidget>
+
+#include <algorithm>
 
 namespace genius::test {
 
@@ -71,7 +74,74 @@ bool isPartOfCompound(const QWidget* widget, const QWidget* root)
     return false;
 }
 
+bool takesTab(const QWidget* widget, const QWidget* root)
+{
+    return (widget->focusPolicy() & Qt::TabFocus) == Qt::TabFocus && widget->isVisibleTo(root->window())
+        && widget->isVisible() && widget->isEnabled() && !widget->focusProxy() && !isPartOfCompound(widget, root)
+        && (widget == root || root->isAncestorOf(widget));
+}
+
+QString describe(const QWidget* widget)
+{
+    return QString::fromLatin1(widget->metaObject()->className()) + QLatin1Char(' ') + widget->objectName();
+}
+
+// Where a widget stands in `root`; inside a scroll area it is taken where the area shows it
+// (clamped to the viewport), since the area scrolls to the focused control.
+QRect geometryIn(const QWidget* widget, const QWidget* root)
+{
+    QRect rect(widget->mapTo(root, QPoint(0, 0)), widget->size());
+    for (const QWidget* ancestor = widget->parentWidget(); ancestor && ancestor != root; ancestor = ancestor->parentWidget()) {
+        const auto* area = qobject_cast<const QAbstractScrollArea*>(ancestor->parentWidget());
+        if (!area || area->viewport() != ancestor)
+            continue;
+        const QRect shown(ancestor->mapTo(root, QPoint(0, 0)), ancestor->size());
+        rect.moveTop(std::clamp(rect.top(), shown.top(), std::max(shown.top(), shown.bottom() - rect.height())));
+    }
+    return rect;
+}
+
 } // namespace
+
+QList<QWidget*> tabOrder(const QWidget* root)
+{
+    QList<QWidget*> order;
+    QWidget* first = nullptr;
+    for (QWidget* child : root->findChildren<QWidget*>()) {
+        if (takesTab(child, root)) {
+            first = child;
+            break;
+        }
+    }
+    // Walk the window's (circular) focus chain from there, as QWidget::focusNextPrevChild does.
+    QWidget* at = first;
+    while (at && order.size() < 1000) {
+        if (takesTab(at, root))
+            order.append(at);
+        at = at->nextInFocusChain();
+        if (at == first)
+            break;
+    }
+    return order;
+}
+
+QStringList tabOrderProblems(const QWidget* root)
+{
+    QStringList problems;
+    const QList<QWidget*> order = tabOrder(root);
+    for (QWidget* child : root->findChildren<QWidget*>()) {
+        if (takesTab(child, root) && !order.contains(child))
+            problems << QStringLiteral("never reached: ") + describe(child);
+    }
+    for (qsizetype i = 1; i < order.size(); ++i) {
+        const QRect from = geometryIn(order.at(i - 1), root);
+        const QRect to = geometryIn(order.at(i), root);
+        const bool sameColumn = to.left() < from.right() && from.left() < to.right();
+        if (sameColumn && to.bottom() < from.top())
+            problems << describe(order.at(i - 1)) + QStringLiteral(" → ") + describe(order.at(i));
+    }
+    return problems;
+}
 
 QStringList widgetsWithoutAccessibleName(const QWidget* root)
 {

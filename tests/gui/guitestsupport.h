@@ -38,4 +38,13 @@ private:
 /// the compound widget.
 QStringList widgetsWithoutAccessibleName(const QWidget* root);
 
+/// The controls below `root` in the order Tab visits them (visible, enabled, taking Tab focus),
+/// starting from the first one; `root` must be shown.
+QList<QWidget*> tabOrder(const QWidget* root);
+/// What is wrong with the tab order below `root` (shown): a visible, enabled control Tab never
+/// reaches, or a step that goes back up within a column (from a control to one above it whose
+/// horizontal extent overlaps) — reading order is top to bottom, column by column. Each problem
+/// as "ClassName objectName → ClassName objectName"; empty when the order is sensible.
+QStringList tabOrderProblems(const QWidget* root);
+
 } // namespace genius::test

@@ -10,8 +10,10 @@
 #include "gui/guitestsupport.h"
 #include "gui/screenshotsupport.h"
 #include "ui/chatpage.h"
+#include "ui/contrast.h"
 #include "ui/mainwindow.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -22,6 +24,8 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
 
 #include <memory>
 
@@ -203,6 +207,103 @@ private Q_SLOTS:
         QCOMPARE(path.size(), 2);
         QVERIFY(path.at(1).id != firstAnswer);
         QCOMPARE(f.store->siblings(path.at(1).id)->size(), 2);
+    }
+
+    void versionLinks_switchBetweenTheAnswers_andTheNextQuestionFollowsTheShownOne()
+    {
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        QVERIFY(f.sendAndWait(u"Was ist ein Verwaltungsakt?"_s));
+        const QString firstAnswer = f.path().at(1).id;
+        QVERIFY(!f.page->transcriptText().contains(u"version 1 of"_s)); // one answer: no versions shown
+        QSignalSpy ended(f.page.get(), &ChatPage::answerEnded);
+        QTest::mouseClick(f.child<QPushButton>(u"regenerateButton"_s), Qt::LeftButton);
+        QVERIFY(ended.size() > 0 || ended.wait(20000));
+        const QString secondAnswer = f.path().at(1).id;
+        QVERIFY(f.page->transcriptText().contains(u"version 2 of 2"_s));
+        QVERIFY(f.page->transcriptText().contains(u"‹ earlier version"_s));
+        QVERIFY(!f.page->transcriptText().contains(u"later version ›"_s));
+
+        // The link to the earlier version, clicked as a user does.
+        auto* transcript = f.child<QTextBrowser>(u"transcript"_s);
+        f.page->resize(1000, 700);
+        f.page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.page.get()));
+        QPoint at(-1, -1);
+        for (QTextBlock block = transcript->document()->begin(); block.isValid() && at.x() < 0; block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                if (!it.fragment().charFormat().anchorHref().endsWith(firstAnswer))
+                    continue;
+                QTextCursor cursor(transcript->document());
+                cursor.setPosition(it.fragment().position() + 2);
+                at = transcript->cursorRect(cursor).center();
+                break;
+            }
+        }
+        QVERIFY(at.x() >= 0);
+        QTest::mouseClick(transcript->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(f.path().at(1).id, firstAnswer);
+        QVERIFY(f.page->transcriptText().contains(u"version 1 of 2"_s));
+        QVERIFY(f.page->transcriptText().contains(u"later version ›"_s));
+        QVERIFY2(f.page->status().contains(u"version 1 of 2"_s), qPrintable(f.page->status()));
+        // The next question continues from the version shown.
+        QVERIFY(f.sendAndWait(u"Und wer erlässt ihn?"_s));
+        const auto path = f.path();
+        QCOMPARE(path.size(), 4);
+        QCOMPARE(path.at(1).id, firstAnswer);
+        QVERIFY(f.page->showVersion(secondAnswer));
+        QCOMPARE(f.path().size(), 2); // the second answer's branch has no follow-up
+    }
+
+    void budget_isShownWhereTheGatewayReportsIt()
+    {
+        // A key with a budget of 5 EUR on a simulator of its own.
+        sim::SimulatorProcess budgeted({u"--key"_s, sim::SimulatorProcess::defaultKey() + u":budget=5"_s});
+        QVERIFY2(budgeted.isRunning(), qPrintable(budgeted.errorString()));
+        Fixture f;
+        QVERIFY(f.open(&budgeted));
+        QTRY_VERIFY_WITH_TIMEOUT(!f.page->budgetText().isEmpty(), 10000);
+        QVERIFY(f.sendAndWait(u"Was ist ein Verwaltungsakt?"_s));
+        QVERIFY2(f.page->budgetText().startsWith(u"Budget: 0.0000 of 5.00 spent"_s), qPrintable(f.page->budgetText()));
+        // The answer spent something: the line follows.
+        QTRY_VERIFY2(f.page->budgetText().contains(u"of 5.00 spent"_s)
+                         && !f.page->budgetText().startsWith(u"Budget: 0.0000 "_s),
+                     qPrintable(f.page->budgetText()));
+        // Without a budget only the spend is shown.
+        Fixture plain;
+        QVERIFY(plain.open(m_sim.get()));
+        QVERIFY(plain.sendAndWait(u"Was ist ein Verwaltungsakt?"_s));
+        QTRY_VERIFY2(plain.page->budgetText().startsWith(u"Spent: "_s), qPrintable(plain.page->budgetText()));
+    }
+
+    void classBanner_isReadableInEveryClass_underTheDefaultAndAHighContrastTheme()
+    {
+        // A high-contrast theme: white on black, yellow selection.
+        QPalette contrast;
+        for (const auto role : {QPalette::Window, QPalette::Base, QPalette::Button})
+            contrast.setColor(role, Qt::black);
+        for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            contrast.setColor(role, Qt::white);
+        contrast.setColor(QPalette::Highlight, Qt::yellow);
+        contrast.setColor(QPalette::HighlightedText, Qt::black);
+        for (const QPalette& palette : {QApplication::palette(), contrast}) {
+            for (const ProtectionClass cls :
+                 {ProtectionClass::None, ProtectionClass::Normal, ProtectionClass::High, ProtectionClass::VeryHigh}) {
+                const double ratio = ui::contrastRatio(ui::classBannerColour(cls, palette), palette.color(QPalette::Text));
+                QVERIFY2(ratio >= 4.5, qPrintable(u"class %1: %2:1"_s.arg(static_cast<int>(cls)).arg(ratio))); // WCAG AA
+            }
+        }
+        // The banners of the classes differ (the colour repeats the class the text names).
+        QVERIFY(ui::classBannerColour(ProtectionClass::High, contrast) != ui::classBannerColour(ProtectionClass::VeryHigh, contrast));
+
+        Fixture f;
+        QVERIFY(f.open(m_sim.get()));
+        auto* banner = f.child<QLabel>(u"classBanner"_s);
+        f.page->setPalette(contrast);
+        QVERIFY2(banner->styleSheet().contains(u"color: #ffffff"_s), qPrintable(banner->styleSheet()));
+        f.page->setPalette(QApplication::palette());
+        QVERIFY2(banner->styleSheet().contains(QApplication::palette().color(QPalette::Text).name()),
+                 qPrintable(banner->styleSheet()));
     }
 
     void editQuestion_startsANewBranch_andExportWritesTheConversation()

@@ -247,7 +247,7 @@ private Q_SLOTS:
         QCOMPARE(f.chatRequests(*m_sim), chatBefore);
     }
 
-    void mainWindow_withEveryService_walksEveryViewWithoutAnUnnamedControl()
+    void mainWindow_withEveryService_walksEveryViewWithoutAnUnnamedControl_inReadingOrder()
     {
         // The whole app as the composition root builds it: each view is the real page, not a
         // placeholder, and every interactive control in it has an accessible name.
@@ -266,10 +266,17 @@ private Q_SLOTS:
         QVERIFY(qobject_cast<ui::QuestionPage*>(window.page(ui::ViewId::Research)));
         QVERIFY(qobject_cast<SummaryPage*>(window.page(ui::ViewId::Summarize)));
         QVERIFY(qobject_cast<ui::GenerationPage*>(window.page(ui::ViewId::Generate)));
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         for (const ui::ViewId view : ui::allViews()) {
             window.showView(view);
             const QStringList unnamed = test::widgetsWithoutAccessibleName(window.page(view));
             QVERIFY2(unnamed.isEmpty(), qPrintable(ui::viewName(view) + u": "_s + unnamed.join(u", "_s)));
+            // Tab reaches every control, top to bottom within each column.
+            const QStringList order = test::tabOrderProblems(window.page(view));
+            QVERIFY2(order.isEmpty(), qPrintable(ui::viewName(view) + u": "_s + order.join(u"; "_s)));
+            QVERIFY(test::tabOrder(window.page(view)).size() >= 3);
         }
     }
 
