@@ -2760,6 +2760,14 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <source>no</source>
         <translation>nein</translation>
     </message>
+    <message>
+        <source>Embedding model</source>
+        <translation>Einbettungsmodell</translation>
+    </message>
+    <message>
+        <source>Context windows</source>
+        <translation>Kontextfenster</translation>
+    </message>
 </context>
 <context>
     <name>genius::ui::SettingRow</name>

@@ -10,6 +10,7 @@
 #include "core/storage/conversationstore.h"
 #include "fixture/simulatorprocess.h"
 #include "gui/functiontestsupport.h"
+#include "gui/screenshotsupport.h"
 #include "ui/generationpage.h"
 #include "ui/mainwindow.h"
 #include "ui/questionpage.h"
@@ -19,6 +20,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -288,6 +290,48 @@ private Q_SLOTS:
             const QStringList unnamed = test::widgetsWithoutAccessibleName(page);
             QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
         }
+    }
+
+    /// With GENIUS_SCREENSHOT_DIR set (under Xvfb, see the README): the summary, generation and
+    /// research views with real results, and the settings view, in GENIUS_SCREENSHOT_LANGUAGE.
+    void screenshots()
+    {
+        bool languageInstalled = false;
+        const QString target = test::screenshotDirectory(&languageInstalled);
+        if (target.isEmpty())
+            QSKIP("Set GENIUS_SCREENSHOT_DIR to save screenshots of the views.");
+        QVERIFY(languageInstalled);
+        const QString pdf = QStringLiteral(GENIUS_CORPUS_DIR "/pdf/BauNVO_libreoffice.pdf");
+        if (!QFile::exists(pdf))
+            QSKIP("The shared corpus is not available.");
+        Fixture f;
+        QVERIFY(f.open(*m_sim));
+        f.page->enableSources(f.functions->sources()); // as the main window builds them
+        f.research->enableSources(f.functions->sources());
+        const qint64 id = f.curation->importFiles({ pdf, f.law(u"verfahrensgesetz.md"_s, 4) }, ProtectionClass::Normal).ids.value(0);
+        QVERIFY(f.waitIdle());
+        QVERIFY(f.page->chooseDocument(id));
+        f.page->findChild<QLineEdit*>(u"summaryAspect"_s)->setText(u"Gewerbegebiete"_s);
+        QVERIFY(f.summarizeAndWait());
+        f.page->resize(1200, 800);
+        QVERIFY(test::saveScreenshot(*f.page, target, u"summary.png"_s));
+
+        QVERIFY(f.drafts->chooseTemplate(u"buergeranfrage"_s));
+        f.drafts->setMaterial(u"- Anfrage von Frau Schmidt zur Bebauung des Grundstücks Lindenweg 4\n"
+                              "- Fläche liegt im Gewerbegebiet nach § 8 BauNVO\n- Bauvoranfrage empfohlen"_s);
+        QVERIFY(f.draftAndWait());
+        f.drafts->resize(1200, 800);
+        QVERIFY(test::saveScreenshot(*f.drafts, target, u"generation.png"_s));
+
+        QVERIFY(f.curation->createCollection(u"Baurecht"_s, ProtectionClass::Normal));
+        QVERIFY(!f.curation->assign({ id }, u"Baurecht"_s).changed.isEmpty());
+        QVERIFY(f.curation->setPublished(u"Baurecht"_s, true));
+        QVERIFY(f.research->choose(u"Baurecht"_s));
+        const QString question = u"Welche Anlagen sind in Gewerbegebieten zulässig?"_s;
+        f.research->findChild<QPlainTextEdit*>(u"questionText"_s)->setPlainText(question);
+        QVERIFY(f.askAndWait(*f.research, question));
+        f.research->resize(1200, 800);
+        QVERIFY(test::saveScreenshot(*f.research, target, u"research.png"_s));
     }
 
 private:

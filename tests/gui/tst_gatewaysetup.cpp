@@ -9,6 +9,7 @@
 #include "core/settings/settings.h"
 #include "fixture/simulatorprocess.h"
 #include "gui/guitestsupport.h"
+#include "gui/screenshotsupport.h"
 #include "ui/gatewaysetupdialog.h"
 #include "ui/mainwindow.h"
 
@@ -235,6 +236,29 @@ private Q_SLOTS:
         QVERIFY(window.page(ui::ViewId::Summarize) != before);
         QCOMPARE(window.currentView(), ui::ViewId::Summarize);
         QVERIFY(window.findChild<QLabel*>(u"gatewayStatus"_s)->text().contains(m_sim->baseUrl().toString()));
+    }
+
+    /// With GENIUS_SCREENSHOT_DIR set (under Xvfb): the assistant after a checked connection,
+    /// with the default model set by policy, and the settings view, in GENIUS_SCREENSHOT_LANGUAGE.
+    void screenshots()
+    {
+        bool languageInstalled = false;
+        const QString target = test::screenshotDirectory(&languageInstalled);
+        if (target.isEmpty())
+            QSKIP("Set GENIUS_SCREENSHOT_DIR to save screenshots.");
+        QVERIFY(languageInstalled);
+        Fixture f;
+        f.profile.writePolicy("[gateway]\ndefaultModel=sim-sovereign\n");
+        f.open();
+        f.child<QLineEdit>(u"setupUrl"_s)->setText(m_sim->baseUrl().toString());
+        f.child<QLineEdit>(u"setupKey"_s)->setText(sim::SimulatorProcess::defaultKey());
+        f.child<QComboBox>(u"setupProxyMode"_s)->setCurrentIndex(1);
+        QVERIFY(f.check());
+        QVERIFY(test::saveScreenshot(*f.dialog, target, u"gateway-setup.png"_s));
+        ui::MainWindow window(*f.settings, f.profile.path());
+        window.showView(ui::ViewId::Settings);
+        window.resize(1280, 800);
+        QVERIFY(test::saveScreenshot(window, target, u"settings.png"_s));
     }
 
 private:

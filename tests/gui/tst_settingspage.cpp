@@ -1,6 +1,7 @@
 #include "core/settings/settings.h"
 #include "gui/guitestsupport.h"
 #include "ui/settingrow.h"
+#include "ui/settingpresentation.h"
 #include "ui/settingspage.h"
 
 #include <QComboBox>
@@ -94,6 +95,8 @@ void TestSettingsPage::everyTableRow_hasNamedAndDescribedEditor()
         QWidget* editor = m_page->editor(definition.key);
         QVERIFY2(editor, qPrintable(definition.key));
         QVERIFY2(!editor->accessibleName().isEmpty(), qPrintable(definition.key));
+        // A label of its own, not the raw key the table falls back to.
+        QVERIFY2(genius::ui::settingLabel(definition.key) != definition.key, qPrintable(definition.key));
         QCOMPARE(editor->accessibleDescription(),
                  QCoreApplication::translate("Settings", definition.description));
         QVERIFY(!editor->accessibleDescription().isEmpty());
