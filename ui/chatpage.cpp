@@ -12,7 +12,6 @@
 #include "ui/markdownstream.h"
 #include "ui/viewid.h"
 
-#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -229,7 +228,7 @@ QWidget* ChatPage::createConversationView()
     m_export->setAccessibleDescription(tr("Saves the conversation as Markdown, ODT, DOCX or PDF."));
     m_status = new QLabel(pane);
     m_status->setObjectName(QStringLiteral("chatStatus"));
-    m_status->setAccessibleName(tr("Status"));
+    m_status->setAccessibleDescription(tr("Status"));
     m_status->setWordWrap(true);
     m_budget = new QLabel(pane);
     m_budget->setObjectName(QStringLiteral("budgetStatus"));
@@ -330,10 +329,8 @@ bool ChatPage::eventFilter(QObject* watched, QEvent* event)
 
 void ChatPage::setStatus(const QString& text)
 {
-    m_status->setText(text);
     // Screen readers announce what happened (the answer is complete, stopped, refused).
-    QAccessibleEvent event(m_status, QAccessible::NameChanged);
-    QAccessible::updateAccessibility(&event);
+    announce(*m_status, text);
 }
 
 void ChatPage::reloadConversations()

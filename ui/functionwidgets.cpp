@@ -5,9 +5,11 @@
 #include "core/models/documenttablemodel.h"
 #include "core/services/functionresult.h"
 
+#include <QAccessible>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QLabel>
 #include <QSaveFile>
 
 namespace genius::ui {
@@ -26,6 +28,16 @@ QString locationText(domain::ModelLocation location)
 }
 
 } // namespace
+
+void announce(QLabel& status, const QString& text)
+{
+    status.setText(text);
+    status.setAccessibleName(text);
+    if (text.isEmpty())
+        return;
+    QAccessibleEvent event(&status, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&event);
+}
 
 QString modelText(const domain::ModelInfo& model)
 {

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QComboBox;
+class QLabel;
 class QWidget;
 
 namespace genius::domain {
@@ -32,6 +33,9 @@ QList<ReadyDocument> readyDocuments(const models::DocumentTableModel* documents)
 void fillReadyDocuments(QComboBox& box, const models::DocumentTableModel* documents, const QString& noneLabel);
 /// A model as pickers show it: "id — cleared up to <class>, <location>".
 QString modelText(const domain::ModelInfo& model);
+/// Shows `text` in a status line and has screen readers announce it: the line's accessible
+/// name becomes the text and a name change is sent (Qt 6.4 has no announcement event).
+void announce(QLabel& status, const QString& text);
 /// The one sentence saying why a function gave no result.
 QString failureText(const services::FunctionFailure& failure);
 /// Why a function answered on this workstation, as a phrase ("no gateway is configured").

@@ -124,7 +124,7 @@ GatewaySetupDialog::GatewaySetupDialog(settings::Settings& settings, services::G
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("setupStatus"));
-    m_status->setAccessibleName(tr("Connection status"));
+    m_status->setAccessibleDescription(tr("Connection status"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
 
@@ -237,7 +237,7 @@ void GatewaySetupDialog::save()
 void GatewaySetupDialog::setBusy(bool busy, const QString& status)
 {
     m_busy = busy;
-    m_status->setText(status);
+    announce(*m_status, status);
     updateButtons();
 }
 

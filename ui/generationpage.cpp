@@ -71,7 +71,7 @@ GenerationPage::GenerationPage(services::GenerationService& generation, const se
     m_save->setAccessibleName(QCoreApplication::translate("SummaryPage", "Save"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("generationStatus"));
-    m_status->setAccessibleName(QCoreApplication::translate("SummaryPage", "Status"));
+    m_status->setAccessibleDescription(QCoreApplication::translate("SummaryPage", "Status"));
     m_status->setWordWrap(true);
 
     connect(m_template, &QComboBox::currentIndexChanged, this,
@@ -81,7 +81,7 @@ GenerationPage::GenerationPage(services::GenerationService& generation, const se
     connect(m_save, &QPushButton::clicked, this, [this] {
         const QString status = saveMarkdownAs(this, tr("Save draft"), result());
         if (!status.isEmpty())
-            m_status->setText(status);
+            announce(*m_status, status);
     });
 
     auto* form = new QFormLayout;
@@ -161,13 +161,13 @@ void GenerationPage::draft()
     request.materialClass = selectedProtectionClass(*m_materialClass);
     request.documentId = m_document->currentData().toLongLong();
     if (request.material.isEmpty() && request.documentId == 0) {
-        m_status->setText(tr("Write bullet points or choose a document first."));
+        announce(*m_status, tr("Write bullet points or choose a document first."));
         return;
     }
     m_busy = true;
     m_result->clear();
     updateInputs();
-    m_status->setText(tr("Drafting…"));
+    announce(*m_status, tr("Drafting…"));
     m_generation.generate(
         request, this,
         [this](const QString& piece) {
@@ -179,9 +179,9 @@ void GenerationPage::draft()
             m_busy = false;
             if (outcome) {
                 m_result->setMarkdown(outcome->text);
-                m_status->setText(tr("Drafted by %1.").arg(outcome->model));
+                announce(*m_status, tr("Drafted by %1.").arg(outcome->model));
             } else {
-                m_status->setText(tr("No draft: %1").arg(failureText(outcome.error())));
+                announce(*m_status, tr("No draft: %1").arg(failureText(outcome.error())));
             }
             updateInputs();
             Q_EMIT finished();

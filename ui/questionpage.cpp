@@ -62,7 +62,7 @@ QuestionPage::QuestionPage(Mode mode, services::AskService& askService, const mo
     m_answer->setOpenLinks(false);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("questionStatus"));
-    m_status->setAccessibleName(QCoreApplication::translate("SummaryPage", "Status"));
+    m_status->setAccessibleDescription(QCoreApplication::translate("SummaryPage", "Status"));
     m_status->setWordWrap(true);
     connect(m_run, &QPushButton::clicked, this, [this] { ask(m_question->toPlainText()); });
 
@@ -89,7 +89,7 @@ void QuestionPage::enableSources(const services::SourceService& sources)
     m_sourceOpener->follow(m_answer);
     m_answer->setAccessibleDescription(tr("Citation numbers and source names are links: Tab reaches them, Enter opens the "
                                           "cited page with the passage marked."));
-    connect(m_sourceOpener, &SourceOpener::failed, m_status, &QLabel::setText);
+    connect(m_sourceOpener, &SourceOpener::failed, this, [this](const QString& text) { announce(*m_status, text); });
 }
 
 void QuestionPage::enableAttaching(models::Curation& curation)
@@ -140,7 +140,7 @@ void QuestionPage::attach(const QStringList& paths)
             m_attaching.append(id);
     }
     if (m_attaching.isEmpty() && !m_attachProblems.isEmpty())
-        m_status->setText(tr("Not attached: %1").arg(m_attachProblems.join(QStringLiteral("; "))));
+        announce(*m_status, tr("Not attached: %1").arg(m_attachProblems.join(QStringLiteral("; "))));
     updateAttachments();
 }
 
@@ -180,7 +180,7 @@ void QuestionPage::updateAttachments()
                                      : tr("Importing: %1").arg(running.join(QStringLiteral(", ")));
     if (!m_attachProblems.isEmpty())
         text += QLatin1Char(' ') + tr("Not attached: %1").arg(m_attachProblems.join(QStringLiteral("; ")));
-    m_status->setText(text);
+    announce(*m_status, text);
 }
 
 void QuestionPage::showEvent(QShowEvent* event)
@@ -249,20 +249,20 @@ void QuestionPage::ask(const QString& question)
     const QStringList keys = chosenKeys();
     if (m_busy || question.trimmed().isEmpty() || keys.isEmpty()) {
         if (!m_busy)
-            m_status->setText(m_mode == Mode::Research ? tr("Tick at least one collection and write a question.")
+            announce(*m_status, m_mode == Mode::Research ? tr("Tick at least one collection and write a question.")
                                                        : tr("Tick at least one document and write a question."));
         return;
     }
     m_busy = true;
     m_run->setEnabled(false);
-    m_status->setText(tr("Looking for the answer…"));
+    announce(*m_status, tr("Looking for the answer…"));
     const auto done = [this](services::FunctionResult outcome) {
         m_busy = false;
         m_run->setEnabled(true);
         if (outcome)
             showAnswer(*outcome);
         else
-            m_status->setText(tr("No answer: %1").arg(failureText(outcome.error())));
+            announce(*m_status, tr("No answer: %1").arg(failureText(outcome.error())));
         Q_EMIT finished();
     };
     if (m_mode == Mode::Research) {
@@ -287,11 +287,11 @@ void QuestionPage::showAnswer(const services::FunctionAnswer& answer)
         m_sourceOpener->setAnswer(answer);
     m_answer->setMarkdown(markdown);
     if (!answer.evidence)
-        m_status->setText(tr("The collections hold no evidence for this question; no model was asked."));
+        announce(*m_status, tr("The collections hold no evidence for this question; no model was asked."));
     else if (answer.local)
-        m_status->setText(tr("Answered on this workstation with the best passages: %1.").arg(localReasonText(answer.localReason)));
+        announce(*m_status, tr("Answered on this workstation with the best passages: %1.").arg(localReasonText(answer.localReason)));
     else
-        m_status->setText(tr("Answered by %1.").arg(answer.model));
+        announce(*m_status, tr("Answered by %1.").arg(answer.model));
 }
 
 } // namespace genius::ui

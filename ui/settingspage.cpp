@@ -1,5 +1,6 @@
 #include "ui/settingspage.h"
 
+#include "ui/functionwidgets.h"
 #include "ui/pageheading.h"
 #include "ui/settingpresentation.h"
 #include "ui/settingrow.h"
@@ -190,7 +191,7 @@ void SettingsPage::showSettingChanged(const QString& key)
 
 void SettingsPage::showStatus(const QString& text)
 {
-    m_status->setText(text);
+    announce(*m_status, text); // "Saved." or what was refused, read out
 }
 
 } // namespace genius::ui

@@ -72,7 +72,7 @@ SummaryPage::SummaryPage(services::SummaryService& summaries, const models::Docu
     m_save->setAccessibleName(tr("Save"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("summaryStatus"));
-    m_status->setAccessibleName(tr("Status"));
+    m_status->setAccessibleDescription(tr("Status"));
     m_status->setWordWrap(true);
 
     connect(m_source, &QComboBox::currentIndexChanged, this, &SummaryPage::updateInputs);
@@ -150,7 +150,7 @@ void SummaryPage::enableSources(const services::SourceService& sources)
     m_sourceOpener->follow(m_result);
     m_result->setAccessibleDescription(tr("The summary can be edited before it is copied or saved. A click on a citation "
                                           "number or source opens the cited page."));
-    connect(m_sourceOpener, &SourceOpener::failed, m_status, &QLabel::setText);
+    connect(m_sourceOpener, &SourceOpener::failed, this, [this](const QString& text) { announce(*m_status, text); });
 }
 
 QString SummaryPage::result() const
@@ -174,7 +174,7 @@ void SummaryPage::summarize()
         request.name = tr("Pasted text");
         request.textClass = selectedProtectionClass(*m_textClass);
         if (request.text.isEmpty()) {
-            m_status->setText(tr("Paste a text or choose a document first."));
+            announce(*m_status, tr("Paste a text or choose a document first."));
             return;
         }
     }
@@ -182,13 +182,13 @@ void SummaryPage::summarize()
     request.aspect = m_aspect->text().trimmed();
     m_busy = true;
     updateInputs();
-    m_status->setText(tr("Summarising…"));
+    announce(*m_status, tr("Summarising…"));
     m_summaries.summarize(request, this, [this](services::FunctionResult outcome) {
         m_busy = false;
         if (outcome)
             showAnswer(*outcome);
         else
-            m_status->setText(tr("No summary: %1").arg(failureText(outcome.error())));
+            announce(*m_status, tr("No summary: %1").arg(failureText(outcome.error())));
         updateInputs();
         Q_EMIT finished();
     });
@@ -205,7 +205,7 @@ void SummaryPage::showAnswer(const services::FunctionAnswer& answer)
     if (m_sourceOpener)
         m_sourceOpener->setAnswer(answer);
     m_result->setMarkdown(markdown);
-    m_status->setText(answer.local ? tr("Summarised on this workstation: %1.").arg(localReasonText(answer.localReason))
+    announce(*m_status, answer.local ? tr("Summarised on this workstation: %1.").arg(localReasonText(answer.localReason))
                                    : tr("Summarised by %1.").arg(answer.model));
 }
 
@@ -213,7 +213,7 @@ void SummaryPage::saveResult()
 {
     const QString status = saveMarkdownAs(this, tr("Save summary"), result());
     if (!status.isEmpty())
-        m_status->setText(status);
+        announce(*m_status, status);
 }
 
 } // namespace genius::ui
