@@ -15,7 +15,7 @@ namespace {
 
 constexpr double kDefaultDpi = 300.0; // what scanners use when the file does not say
 
-common::Error damaged()
+common::Error damagedImage()
 {
     return common::Error { common::ErrorCode::Corrupt, QStringLiteral("The image is damaged and cannot be read.") };
 }
@@ -78,11 +78,11 @@ common::Result<std::unique_ptr<DocumentReader>> ImageReader::open(
         data = file.readAll();
         pages = countTiffPages(data);
         if (pages <= 0)
-            return std::unexpected(damaged());
+            return std::unexpected(damagedImage());
     } else {
         QImageReader reader(path);
         if (!reader.canRead())
-            return std::unexpected(damaged());
+            return std::unexpected(damagedImage());
     }
     if (pages > limits.maxPages)
         return common::fail(common::ErrorCode::InvalidArgument,
@@ -131,13 +131,13 @@ common::Result<QImage> ImageReader::decodeTiff(int number, double* dpi)
         size_t offset = m_tiffOffsets.back();
         PixPtr skipped(pixReadMemFromMultipageTiff(bytes, size, &offset));
         if (!skipped || offset == 0)
-            return std::unexpected(damaged());
+            return std::unexpected(damagedImage());
         m_tiffOffsets.push_back(offset);
     }
     size_t offset = m_tiffOffsets[static_cast<size_t>(number) - 1];
     PixPtr pix(pixReadMemFromMultipageTiff(bytes, size, &offset));
     if (!pix)
-        return std::unexpected(damaged());
+        return std::unexpected(damagedImage());
     if (m_tiffOffsets.size() == static_cast<size_t>(number) && offset != 0)
         m_tiffOffsets.push_back(offset);
     const l_int32 resolution = pixGetXRes(pix.get());
@@ -145,7 +145,7 @@ common::Result<QImage> ImageReader::decodeTiff(int number, double* dpi)
         *dpi = resolution;
     QImage image = toGrayImage(pix.get());
     if (image.isNull())
-        return std::unexpected(damaged());
+        return std::unexpected(damagedImage());
     return image;
 }
 
@@ -159,7 +159,7 @@ common::Result<QImage> ImageReader::decode(int number, double* dpi)
     QImage image = reader.read();
     if (image.isNull()) {
         qCDebug(lcDocuments) << "image decode failed:" << reader.errorString();
-        return std::unexpected(damaged());
+        return std::unexpected(damagedImage());
     }
     const double resolution = image.dotsPerMeterX() * 0.0254;
     if (resolution >= 50 && resolution <= 2400)

@@ -37,7 +37,6 @@ private:
     qsizetype m_pos = 0;
 };
 
-constexpr char16_t kSoftHyphen = 0x00AD;
 constexpr char16_t kHyphen = 0x2010;
 
 bool isSpaceLike(char32_t c)

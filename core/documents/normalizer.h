@@ -5,6 +5,9 @@
 
 namespace genius::documents {
 
+/// U+00AD, the soft hyphen: a possible break inside a word, never part of the word.
+inline constexpr char16_t kSoftHyphen = 0x00AD;
+
 /// How a word that ends a line with a hyphen joins the first word of the next line.
 enum class HyphenJoin {
     Keep, ///< a real line break after a hyphen ("Bundes-\nund Landesrecht")

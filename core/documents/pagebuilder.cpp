@@ -9,8 +9,6 @@ namespace genius::documents {
 
 namespace {
 
-constexpr char16_t kSoftHyphen = 0x00AD;
-
 struct Word {
     QString text;
     QRectF box;

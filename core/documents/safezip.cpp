@@ -14,7 +14,7 @@ namespace {
 
 constexpr quint16 kEncryptedFlag = 0x0001; // general purpose bit 0 of the ZIP format
 
-common::Error damaged()
+common::Error damagedArchive()
 {
     return common::Error { common::ErrorCode::Corrupt, QStringLiteral("The archive is damaged and cannot be read.") };
 }
@@ -48,10 +48,10 @@ common::Result<std::unique_ptr<SafeZip>> SafeZip::open(const QString& path, cons
 {
     auto zip = std::make_unique<QuaZip>(path);
     if (!zip->open(QuaZip::mdUnzip))
-        return std::unexpected(damaged());
+        return std::unexpected(damagedArchive());
     const int entries = zip->getEntriesCount();
     if (entries < 0)
-        return std::unexpected(damaged());
+        return std::unexpected(damagedArchive());
     if (entries > limits.maxZipEntries)
         return common::fail(common::ErrorCode::Corrupt,
             QStringLiteral("The archive has more entries than the limit of %1.").arg(limits.maxZipEntries));
@@ -60,7 +60,7 @@ common::Result<std::unique_ptr<SafeZip>> SafeZip::open(const QString& path, cons
     for (bool more = zip->goToFirstFile(); more; more = zip->goToNextFile()) {
         QuaZipFileInfo64 info;
         if (!zip->getCurrentFileInfo(&info))
-            return std::unexpected(damaged());
+            return std::unexpected(damagedArchive());
         if (!isSafeEntryName(info.name))
             return common::fail(
                 common::ErrorCode::Corrupt, QStringLiteral("The archive contains an unsafe entry name."));
@@ -73,7 +73,7 @@ common::Result<std::unique_ptr<SafeZip>> SafeZip::open(const QString& path, cons
                 QStringLiteral("The archive has more entries than the limit of %1.").arg(limits.maxZipEntries));
     }
     if (zip->getZipError() != UNZ_OK)
-        return std::unexpected(damaged());
+        return std::unexpected(damagedArchive());
     return std::unique_ptr<SafeZip>(new SafeZip(std::move(zip), std::move(names), limits.maxUncompressedBytes));
 }
 
@@ -104,14 +104,14 @@ common::Result<QByteArray> SafeZip::read(const QString& name)
         return common::fail(common::ErrorCode::NotFound, QStringLiteral("The archive lacks a required entry."));
     QuaZipFileInfo64 info;
     if (!m_zip->getCurrentFileInfo(&info))
-        return std::unexpected(damaged());
+        return std::unexpected(damagedArchive());
     // The declared size may lie, so it only serves to refuse early; the real count follows.
     if (static_cast<qint64>(info.uncompressedSize) > m_limit - m_inflated)
         return std::unexpected(zipBomb());
 
     QuaZipFile file(m_zip.get());
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(damaged());
+        return std::unexpected(damagedArchive());
     QByteArray content;
     content.reserve(static_cast<qsizetype>(std::min<quint64>(info.uncompressedSize, 64U * 1024 * 1024)));
     std::array<char, 64 * 1024> buffer {};
@@ -119,7 +119,7 @@ common::Result<QByteArray> SafeZip::read(const QString& name)
         const qint64 got = file.read(buffer.data(), static_cast<qint64>(buffer.size()));
         if (got < 0) {
             file.close();
-            return std::unexpected(damaged());
+            return std::unexpected(damagedArchive());
         }
         if (got == 0)
             break;
@@ -134,7 +134,7 @@ common::Result<QByteArray> SafeZip::read(const QString& name)
     file.close();
     // Closing checks the CRC of the whole entry.
     if (file.getZipError() != UNZ_OK)
-        return std::unexpected(damaged());
+        return std::unexpected(damagedArchive());
     return content;
 }
 

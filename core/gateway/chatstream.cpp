@@ -187,6 +187,9 @@ void ChatStream::onFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status >= 400)
         return handleHttpError(status, m_buffered, reply->rawHeaderPairs());
+    if (status >= 300) // only a redirect the policy refused ends here
+        return fail(makeError(GatewayErrorKind::Unreachable,
+                              QStringLiteral("The gateway redirects to another host or scheme; the request is not sent there.")));
     const QNetworkReply::NetworkError networkError = reply->error();
     if (status == 0 && networkError != QNetworkReply::NoError) {
         // Nothing HTTP arrived: connection refused, DNS, TLS, or a reset before headers.

@@ -42,6 +42,16 @@ void whenDone(QNetworkReply* reply, QObject* context, std::function<void(int, QB
         const QByteArray body = reply->readAll();
         if (status == 0)
             return done(0, body, transportError(*reply));
+        if (status >= 300 && status < 400) {
+            // Only a redirect the policy refused ends here (same host, port and scheme are followed).
+            GatewayError error;
+            error.kind = GatewayErrorKind::Unreachable;
+            error.httpStatus = status;
+            error.message = QStringLiteral("The gateway redirects to another host or scheme (%1); the request is not "
+                                           "sent there.")
+                                .arg(reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl().host());
+            return done(status, body, error);
+        }
         if (status >= 400)
             return done(status, body, errorFromResponse(status, reply->rawHeaderPairs(), body));
         done(status, body, GatewayError{});
@@ -87,7 +97,7 @@ void GatewayClient::fetchCatalogue(QObject* context, std::function<void(GatewayR
 {
     QPointer<GatewayClient> self(this);
     get(QStringLiteral("/models"), context, [self, context, done](int status, QByteArray models, GatewayError error) {
-        if (status == 0 || status >= 400)
+        if (status == 0 || status >= 300)
             return done(std::unexpected(error));
         if (!self)
             return;
@@ -149,7 +159,7 @@ void GatewayClient::embedBatch(const security::OutboundDecision& decision, QStri
     whenDone(reply, context,
              [self, decision, inputs, from, batchSize, collected, context, done, count = batch.size()](
                  int status, QByteArray body, GatewayError error) {
-                 if (status == 0 || status >= 400)
+                 if (status == 0 || status >= 300)
                      return done(std::unexpected(error));
                  auto vectors = parseEmbeddingResponse(body, count);
                  if (!vectors)
@@ -167,7 +177,7 @@ void GatewayClient::fetchKeyInfo(QObject* context, std::function<void(GatewayRes
     whenDone(m_network->get(QNetworkRequest(url)), context, [done](int status, QByteArray body, GatewayError error) {
         if (status == 404)
             return done(KeyInfo{});
-        if (status == 0 || status >= 400)
+        if (status == 0 || status >= 300)
             return done(std::unexpected(error));
         const QJsonObject info = QJsonDocument::fromJson(body).object().value(QLatin1String("info")).toObject();
         KeyInfo result;
