@@ -17,6 +17,9 @@ struct ReaderLimits {
     int maxZipEntries = 10000;                         ///< DOCX/ODT: entries in the archive
     int maxPages = 10000;                              ///< PDF/TIFF pages
     int ocrDpi = 300;                                  ///< render resolution for OCR
+    /// A page image (a scan, a photo, a PDF page rendered for OCR) never has more pixels: images
+    /// above are refused before they are decoded, huge PDF pages are rendered at a lower resolution.
+    qint64 maxImagePixels = 150'000'000;
     int minTextCharsPerPage = 20; ///< a PDF page with fewer usable characters is OCRed
     QString ocrLanguages = QStringLiteral("deu+eng");
     QString tessdataPath; ///< empty: Tesseract's default location

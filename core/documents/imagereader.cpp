@@ -7,6 +7,7 @@
 #include <QImageReader>
 
 #include <allheaders.h>
+#include <algorithm>
 #include <cstdio>
 
 namespace genius::documents {
@@ -64,6 +65,15 @@ QImage toGrayImage(Pix* source)
     return image;
 }
 
+common::Error tooManyPixels(qint64 width, qint64 height, qint64 limit)
+{
+    return common::Error{common::ErrorCode::InvalidArgument,
+                         QStringLiteral("The image has %1 × %2 pixels, more than the limit of %3 million.")
+                             .arg(width)
+                             .arg(height)
+                             .arg(limit / 1'000'000)};
+}
+
 } // namespace
 
 common::Result<std::unique_ptr<DocumentReader>> ImageReader::open(
@@ -83,6 +93,10 @@ common::Result<std::unique_ptr<DocumentReader>> ImageReader::open(
         QImageReader reader(path);
         if (!reader.canRead())
             return std::unexpected(damagedImage());
+        // The header says the size; nothing is decoded for an image above the cap.
+        const QSize size = reader.size();
+        if (size.isValid() && qint64(size.width()) * size.height() > limits.maxImagePixels)
+            return std::unexpected(tooManyPixels(size.width(), size.height(), limits.maxImagePixels));
     }
     if (pages > limits.maxPages)
         return common::fail(common::ErrorCode::InvalidArgument,
@@ -134,6 +148,12 @@ common::Result<QImage> ImageReader::decodeTiff(int number, double* dpi)
             return std::unexpected(damagedImage());
         m_tiffOffsets.push_back(offset);
     }
+    // The page's header first: a page above the pixel cap is refused before it is decoded.
+    l_int32 width = 0;
+    l_int32 height = 0;
+    if (readHeaderMemTiff(bytes, size, number - 1, &width, &height, nullptr, nullptr, nullptr, nullptr, nullptr) == 0
+        && qint64(width) * height > m_limits.maxImagePixels)
+        return std::unexpected(tooManyPixels(width, height, m_limits.maxImagePixels));
     size_t offset = m_tiffOffsets[static_cast<size_t>(number) - 1];
     PixPtr pix(pixReadMemFromMultipageTiff(bytes, size, &offset));
     if (!pix)
@@ -156,6 +176,8 @@ common::Result<QImage> ImageReader::decode(int number, double* dpi)
         return decodeTiff(number, dpi);
     QImageReader reader(m_path);
     reader.setAutoTransform(true); // EXIF orientation of phone photos
+    // Qt's own cap (256 MB) would refuse images within ours: allow 4 bytes for each allowed pixel.
+    reader.setAllocationLimit(static_cast<int>(std::min<qint64>(m_limits.maxImagePixels * 4 / (1024 * 1024) + 1, 4096)));
     QImage image = reader.read();
     if (image.isNull()) {
         qCDebug(lcDocuments) << "image decode failed:" << reader.errorString();

@@ -5,6 +5,8 @@
 #include "core/documents/ocrengine.h"
 #include "core/documents/pagebuilder.h"
 
+#include <algorithm>
+#include <cmath>
 #include <mutex>
 #include <poppler-qt6.h>
 
@@ -123,7 +125,13 @@ common::Result<PageText> PdfReader::ocrPage(
     const Poppler::Page& page, const PageText& textLayer, const common::CancellationToken& cancel)
 {
     const int number = textLayer.number;
-    const double dpi = m_limits.ocrDpi;
+    // A poster-sized page at 300 dpi would be gigapixels: lower the resolution to the pixel cap.
+    const QSizeF inches = page.pageSizeF() / 72.0;
+    const double area = std::max(inches.width() * inches.height(), 1e-6);
+    const double dpi = std::min<double>(m_limits.ocrDpi, std::floor(std::sqrt(m_limits.maxImagePixels / area)));
+    if (dpi < 50)
+        return common::fail(common::ErrorCode::InvalidArgument,
+                            QStringLiteral("Page %1 of the PDF is too large to be read by OCR.").arg(number));
     QImage image = page.renderToImage(dpi, dpi);
     if (image.isNull())
         return common::fail(

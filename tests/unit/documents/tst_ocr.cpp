@@ -144,6 +144,54 @@ private Q_SLOTS:
         QVERIFY(qAbs(text.words.first().box.bottom() - 122.0) < 6.0);
     }
 
+    // A page image beyond the pixel cap is refused from its header, before any pixel is decoded.
+    void hugeImages_areRefusedBeforeDecoding()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(u"riesig.png"_s);
+        QImage huge(20000, 20000, QImage::Format_Mono);
+        huge.fill(1);
+        QVERIFY(huge.save(png, "PNG"));
+        auto reader = openDocument(png);
+        QVERIFY(!reader);
+        QCOMPARE(reader.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(reader.error().detail.contains(u"20000 × 20000"_s), qPrintable(reader.error().detail));
+
+        const QString tiff = dir.filePath(u"riesig.tif"_s);
+        Pix* pix = pixCreate(20000, 20000, 1); // 50 MB in memory, a few KB as G4
+        QVERIFY(pix);
+        QCOMPARE(pixWriteTiff(QFile::encodeName(tiff).constData(), pix, IFF_TIFF_G4, "w"), 0);
+        pixDestroy(&pix);
+        auto tiffReader = openDocument(tiff);
+        QVERIFY(tiffReader.has_value());
+        const auto page = (*tiffReader)->readPage(1, {});
+        QVERIFY(!page);
+        QCOMPARE(page.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(page.error().detail.contains(u"20000 × 20000"_s), qPrintable(page.error().detail));
+    }
+
+    // A PDF page that would exceed the cap at the OCR resolution is rendered at a lower one: it is
+    // still read, and its size in points is the page's.
+    void largePdfPage_isRenderedWithinThePixelCap()
+    {
+        ReaderLimits limits;
+        limits.minTextCharsPerPage = 100;       // OCR the fixture's short text layer
+        limits.maxImagePixels = 4'000'000;      // A4 at 300 dpi would be 8.7 million
+        auto reader = openDocument(testing::fixturePath(u"owner-password-only.pdf"_s), limits);
+        QVERIFY(reader.has_value());
+        const PageText text = readPage(**reader, 1);
+        QVERIFY(text.ocr);
+        QCOMPARE(text.size.toSize(), QSize(595, 842));
+        QVERIFY2(characterErrorRate(u"Vertrauliche Akte üß § 35 VwVfG"_s, text.text) < 0.2, qPrintable(text.text));
+        // Below 50 dpi nothing would be legible: such a page is refused, not read as noise.
+        limits.maxImagePixels = 100'000;
+        auto tiny = openDocument(testing::fixturePath(u"owner-password-only.pdf"_s), limits);
+        QVERIFY(tiny.has_value());
+        const auto refused = (*tiny)->readPage(1, {});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+    }
+
     void multiPageTiff_readsEachPage()
     {
         QTemporaryDir dir;
