@@ -27,6 +27,22 @@ Transaction::~Transaction()
         m_db.rollback();
 }
 
+bool isDiskFull(const QSqlError& error)
+{
+    constexpr int kSqliteFull = 13; // SQLITE_FULL; extended result codes keep it in the low byte
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    if (ok)
+        return (code & 0xFF) == kSqliteFull;
+    // Qt's failed COMMIT carries no code, only SQLite's message for SQLITE_FULL.
+    return error.databaseText().contains(QLatin1String("database or disk is full"));
+}
+
+QString diskFullText()
+{
+    return QStringLiteral("The disk holding the profile is full; free some space and try again.");
+}
+
 bool Transaction::commit()
 {
     m_open = false;

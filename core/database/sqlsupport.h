@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -8,6 +9,11 @@ namespace genius::database {
 
 /// Qt binds a null QString as SQL NULL; NOT NULL text columns want an empty string.
 QVariant notNull(const QString& text);
+
+/// True when SQLite reported that the disk (or the file system's quota) is full.
+bool isDiskFull(const QSqlError& error);
+/// The one sentence for a full disk, for every store of the profile.
+QString diskFullText();
 
 /// A forward-only query on `db`, prepared with `sql`.
 QSqlQuery prepared(const QSqlDatabase& db, const QString& sql);

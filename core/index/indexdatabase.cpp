@@ -33,8 +33,18 @@ QString now()
 
 common::Error queryError(const QSqlQuery& query, const QString& what)
 {
+    if (database::isDiskFull(query.lastError()))
+        return {ErrorCode::Io, database::diskFullText()};
     // Driver text names tables and constraints, never document content (values are bound).
     return {ErrorCode::Io, QStringLiteral("The index database could not %1: %2").arg(what, query.lastError().text())};
+}
+
+// A commit that failed: a full disk says so, anything else names what was being stored.
+common::Error commitError(const QSqlDatabase& db, const QString& what)
+{
+    if (database::isDiskFull(db.lastError()))
+        return {ErrorCode::Io, database::diskFullText()};
+    return {ErrorCode::Io, QStringLiteral("The index database could not commit %1.").arg(what)};
 }
 
 const QString kDocumentColumns = QStringLiteral(
@@ -160,7 +170,7 @@ common::Result<IndexDatabase::Added> IndexDatabase::addDocument(const NewDocumen
                 return std::unexpected(queryError(raise, QStringLiteral("raise a document's class")));
         }
         if (!transaction.commit())
-            return fail(ErrorCode::Io, QStringLiteral("The index database could not commit."));
+            return std::unexpected(commitError(m_db, QStringLiteral("the change")));
         return Added{id, false};
     }
     QSqlQuery insert = prepared(m_db, QStringLiteral("INSERT INTO documents (name, source_path, sha256, size, class, status, "
@@ -177,7 +187,7 @@ common::Result<IndexDatabase::Added> IndexDatabase::addDocument(const NewDocumen
         return std::unexpected(queryError(insert, QStringLiteral("add a document")));
     const qint64 id = insert.lastInsertId().toLongLong();
     if (!transaction.commit())
-        return fail(ErrorCode::Io, QStringLiteral("The index database could not commit."));
+        return std::unexpected(commitError(m_db, QStringLiteral("the change")));
     return Added{id, true};
 }
 
@@ -292,7 +302,7 @@ common::Result<void> IndexDatabase::storePage(qint64 id, const documents::PageTe
     if (!progress.exec())
         return std::unexpected(queryError(progress, QStringLiteral("record progress")));
     if (!transaction.commit())
-        return fail(ErrorCode::Io, QStringLiteral("The index database could not commit a page."));
+        return std::unexpected(commitError(m_db, QStringLiteral("a page")));
     return {};
 }
 
@@ -388,7 +398,7 @@ common::Result<void> IndexDatabase::storeChunks(qint64 id, const QList<documents
     if (!status.exec())
         return std::unexpected(queryError(status, QStringLiteral("finish indexing")));
     if (!transaction.commit())
-        return fail(ErrorCode::Io, QStringLiteral("The index database could not commit the chunks."));
+        return std::unexpected(commitError(m_db, QStringLiteral("the chunks")));
     return {};
 }
 
@@ -412,7 +422,7 @@ common::Result<void> IndexDatabase::resetForRetry(qint64 id)
     if (reset.numRowsAffected() == 0)
         return fail(ErrorCode::NotFound, QStringLiteral("There is no document with id %1.").arg(id));
     if (!transaction.commit())
-        return fail(ErrorCode::Io, QStringLiteral("The index database could not commit."));
+        return std::unexpected(commitError(m_db, QStringLiteral("the change")));
     return {};
 }
 
@@ -452,7 +462,7 @@ common::Result<void> IndexDatabase::storeEmbeddings(const QString& model, const 
             return std::unexpected(queryError(insert, QStringLiteral("store a vector")));
     }
     if (!transaction.commit())
-        return fail(ErrorCode::Io, QStringLiteral("The index database could not commit the vectors."));
+        return std::unexpected(commitError(m_db, QStringLiteral("the vectors")));
     return {};
 }
 
