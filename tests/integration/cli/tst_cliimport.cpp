@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,23 @@ struct Run {
 QString corpus(const QString& relative)
 {
     return QDir(QStringLiteral(GENIUS_CORPUS_DIR)).filePath(relative);
+}
+
+// SQLite's own check of the whole index file (WAL included), as `sqlite3 … "PRAGMA integrity_check"`.
+QString integrityOf(const QString& profile)
+{
+    QString verdict;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("integrity"));
+        db.setDatabaseName(QDir(profile).filePath(QStringLiteral("index.sqlite")));
+        if (db.open()) {
+            QSqlQuery check(db);
+            if (check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next())
+                verdict = check.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("integrity"));
+    return verdict;
 }
 
 int countEmbeddingRequests(const QList<QJsonObject>& log)
@@ -297,6 +316,7 @@ private Q_SLOTS:
         QVERIFY(process->waitForFinished(10000));
         delete process;
 
+        QCOMPARE(integrityOf(m_profile), QStringLiteral("ok")); // the kill left a consistent index
         const QJsonArray interrupted = run({QStringLiteral("--json"), QStringLiteral("documents")}).json().array();
         QCOMPARE(interrupted.size(), 1);
         const int storedBefore = qRound(interrupted.first()[QStringLiteral("progress")].toDouble() * 8);
@@ -318,6 +338,7 @@ private Q_SLOTS:
         QVERIFY2(resumed.err.contains(QStringLiteral("page %1 of 8").arg(storedBefore)), qPrintable(resumed.err));
         QVERIFY2(!resumed.err.contains(QStringLiteral("page 0 of 8")), qPrintable(resumed.err));
         QCOMPARE(run({QStringLiteral("--json"), QStringLiteral("documents")}).json().array().size(), 1);
+        QCOMPARE(integrityOf(m_profile), QStringLiteral("ok"));
     }
 };
 
