@@ -28,6 +28,8 @@ ImportQueue::ImportQueue(index::IndexDatabase& database, ImportOptions options, 
 {
     const int workers = m_options.workers > 0 ? m_options.workers : QThread::idealThreadCount();
     m_pool.setMaxThreadCount(std::max(1, workers));
+    // The readers are kept per thread: threads that never expire keep that set small.
+    m_pool.setExpiryTimeout(-1);
 }
 
 ImportQueue::~ImportQueue()
@@ -35,6 +37,7 @@ ImportQueue::~ImportQueue()
     for (Job* job : std::as_const(m_jobs))
         job->cancel.cancel();
     m_pool.waitForDone();
+    m_readers.clear(); // here, on this thread, not while the process exits
     qDeleteAll(m_jobs);
 }
 
@@ -186,7 +189,7 @@ void ImportQueue::startOpen(Job& job)
     job.busy = true;
     ++m_inFlight;
     const qint64 id = job.id;
-    OpenRequest request{id, job.path, job.sha256, m_options.limits, job.cancel};
+    OpenRequest request{&m_readers, id, job.path, job.sha256, m_options.limits, job.cancel};
     m_pool.start([this, request, serial = job.serial] {
         OpenResult result = openTask(request);
         QMetaObject::invokeMethod(
@@ -251,7 +254,7 @@ void ImportQueue::startPages(Job& job)
 {
     // Scanned pages take seconds each: hand them out one by one so both workers share a document.
     const int count = job.sawOcr ? 1 : std::min<int>(kTextPagesPerTask, std::max<int>(1, job.missing.size() / m_pool.maxThreadCount()));
-    PageRequest request{job.id, job.path, m_options.limits, job.cancel, job.missing.mid(0, count)};
+    PageRequest request{&m_readers, job.id, job.path, m_options.limits, job.cancel, job.missing.mid(0, count)};
     job.missing.remove(0, request.pages.size());
     job.pagesOut += request.pages.size();
     ++m_inFlight;

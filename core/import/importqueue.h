@@ -101,6 +101,7 @@ private:
     QString m_embeddingModel;
     domain::ProtectionClass m_embeddingClearance = domain::ProtectionClass::None;
     QList<qint64> m_waitingForEmbedding;
+    ReaderCache m_readers; ///< declared before the pool: closed only after its threads are gone
     QThreadPool m_pool;
     QHash<qint64, Job*> m_jobs;
     QList<qint64> m_order; ///< jobs in the order they were scheduled (fairness: oldest first)

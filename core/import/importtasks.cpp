@@ -13,30 +13,35 @@ using common::fail;
 
 namespace {
 
-/// Each reader thread keeps the document it read last open: pages of one document usually
-/// follow each other, and opening a PDF or starting the OCR engine is the expensive part.
-struct ThreadReader {
-    QString key;
-    std::unique_ptr<documents::DocumentReader> reader;
-};
-thread_local ThreadReader t_reader;
+} // namespace
 
-common::Result<documents::DocumentReader*> readerFor(qint64 id, const QString& path, const documents::ReaderLimits& limits)
+common::Result<documents::DocumentReader*> ReaderCache::readerFor(qint64 id, const QString& path,
+                                                                  const documents::ReaderLimits& limits)
 {
+    Entry* entry = nullptr;
+    {
+        const std::lock_guard lock(m_mutex);
+        entry = &m_entries[std::this_thread::get_id()];
+    }
+    // Only this thread touches its entry until clear().
     const QString key = QString::number(id) + QLatin1Char('|') + path;
-    if (t_reader.key != key || !t_reader.reader) {
-        t_reader.reader.reset();
-        t_reader.key.clear();
+    if (entry->key != key || !entry->reader) {
+        entry->reader.reset();
+        entry->key.clear();
         auto opened = documents::openDocument(path, limits);
         if (!opened)
             return std::unexpected(opened.error());
-        t_reader.reader = std::move(*opened);
-        t_reader.key = key;
+        entry->reader = std::move(*opened);
+        entry->key = key;
     }
-    return t_reader.reader.get();
+    return entry->reader.get();
 }
 
-} // namespace
+void ReaderCache::clear()
+{
+    const std::lock_guard lock(m_mutex);
+    m_entries.clear();
+}
 
 common::Result<FileDigest> fileDigest(const QString& path, const documents::ReaderLimits& limits)
 {
@@ -77,7 +82,7 @@ OpenResult openTask(const OpenRequest& request)
                         QStringLiteral("The file changed since it was queued; import it again.")};
         return result;
     }
-    const auto reader = readerFor(request.id, request.path, request.limits);
+    const auto reader = request.readers->readerFor(request.id, request.path, request.limits);
     if (!reader) {
         result.error = reader.error();
         return result;
@@ -99,7 +104,7 @@ void readPagesTask(const PageRequest& request, const std::function<void(PageOutc
         outcome.lastOfTask = i + 1 == request.pages.size();
         if (request.cancel.isCancelled()) {
             outcome.error = common::Error{ErrorCode::Cancelled, QStringLiteral("The import was cancelled.")};
-        } else if (const auto reader = readerFor(request.id, request.path, request.limits); !reader) {
+        } else if (const auto reader = request.readers->readerFor(request.id, request.path, request.limits); !reader) {
             outcome.error = reader.error();
         } else if (auto page = (*reader)->readPage(outcome.number, request.cancel); !page) {
             outcome.error = page.error();

@@ -6,7 +6,11 @@
 #include "core/documents/documentreader.h"
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
+#include <unordered_map>
 
 // The work the import queue hands to its reader threads: plain value structs in and out,
 // no database access (that stays on the queue's thread).
@@ -19,7 +23,34 @@ struct FileDigest {
 };
 common::Result<FileDigest> fileDigest(const QString& path, const documents::ReaderLimits& limits);
 
+/// The document each reader thread read last, kept open for the pages that follow (opening a PDF
+/// or starting the OCR engine is the expensive part). Owned by the queue and emptied by it once its
+/// threads are done — not thread-local storage, whose destructors may still run (Poppler, Tesseract)
+/// while the process already exits.
+class ReaderCache final
+{
+public:
+    ReaderCache() = default;
+    ReaderCache(const ReaderCache&) = delete;
+    ReaderCache& operator=(const ReaderCache&) = delete;
+
+    /// This thread's reader for the document, opened when it read another one before.
+    common::Result<documents::DocumentReader*> readerFor(qint64 id, const QString& path,
+                                                         const documents::ReaderLimits& limits);
+    /// Closes every reader; only when no thread reads any more.
+    void clear();
+
+private:
+    struct Entry {
+        QString key;
+        std::unique_ptr<documents::DocumentReader> reader;
+    };
+    std::mutex m_mutex;
+    std::unordered_map<std::thread::id, Entry> m_entries; ///< one per thread; elements never move
+};
+
 struct OpenRequest {
+    ReaderCache* readers = nullptr;
     qint64 id = 0;
     QString path;
     QString sha256; ///< the content registered at enqueue; a changed file is refused
@@ -39,6 +70,7 @@ struct OpenResult {
 OpenResult openTask(const OpenRequest& request);
 
 struct PageRequest {
+    ReaderCache* readers = nullptr;
     qint64 id = 0;
     QString path;
     documents::ReaderLimits limits;
