@@ -81,6 +81,7 @@ QPoint anchorPoint(QTextEdit& view, int number)
 
 struct Fixture : test::FunctionFixture {
     std::unique_ptr<ui::QuestionPage> page;
+    QString notice; ///< the path of the imported notice PDF
 
     bool open(const sim::SimulatorProcess& simulator)
     {
@@ -92,6 +93,13 @@ struct Fixture : test::FunctionFixture {
         page->resize(1000, 800);
         page->show();
         return QTest::qWaitForWindowExposed(page.get());
+    }
+
+    /// The notice PDF written into the profile folder and imported; 0 when that fails.
+    qint64 importNotice()
+    {
+        notice = dir.filePath(u"bekanntmachung.pdf"_s);
+        return writeNoticePdf(notice) ? import(notice) : 0;
     }
 
     qint64 import(const QString& path)
@@ -142,9 +150,7 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.open(*m_sim));
-        const QString pdf = f.dir.filePath(u"bekanntmachung.pdf"_s);
-        QVERIFY(writeNoticePdf(pdf));
-        const qint64 id = f.import(pdf);
+        const qint64 id = f.importNotice();
         QVERIFY(id > 0);
         QVERIFY(f.askAbout(id, kQuestion));
         QVERIFY2(f.page->answerText().contains(u"Widerspruchsfrist"_s), qPrintable(f.page->answerText()));
@@ -194,10 +200,7 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.open(*m_sim));
-        const QString pdf = f.dir.filePath(u"bekanntmachung.pdf"_s);
-        QVERIFY(writeNoticePdf(pdf));
-        const qint64 id = f.import(pdf);
-        QVERIFY(f.askAbout(id, kQuestion));
+        QVERIFY(f.askAbout(f.importNotice(), kQuestion));
         f.page->activateWindow();
         f.answer()->setFocus();
         QTRY_VERIFY(f.answer()->hasFocus());
@@ -239,11 +242,8 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.open(*m_sim));
-        const QString pdf = f.dir.filePath(u"bekanntmachung.pdf"_s);
-        QVERIFY(writeNoticePdf(pdf));
-        const qint64 id = f.import(pdf);
-        QVERIFY(f.askAbout(id, kQuestion));
-        QVERIFY(QFile::rename(pdf, f.dir.filePath(u"archiv.pdf"_s)));
+        QVERIFY(f.askAbout(f.importNotice(), kQuestion));
+        QVERIFY(QFile::rename(f.notice, f.dir.filePath(u"archiv.pdf"_s)));
         QVERIFY(f.clickCitation(1));
         ui::SourceWindow* window = f.page->sourceOpener()->window();
         QVERIFY(!window->showsPdf());
@@ -256,9 +256,8 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.open(*m_sim));
-        const QString pdf = f.dir.filePath(u"bekanntmachung.pdf"_s);
-        QVERIFY(writeNoticePdf(pdf));
-        const qint64 id = f.import(pdf);
+        const qint64 id = f.importNotice();
+        QVERIFY(id > 0);
         ui::SummaryPage summary(f.functions->summaries(), &f.curation->documents());
         summary.enableSources(f.functions->sources());
         summary.resize(900, 700);
@@ -291,9 +290,7 @@ private Q_SLOTS:
         QVERIFY(languageInstalled);
         Fixture f;
         QVERIFY(f.open(*m_sim));
-        const QString pdf = f.dir.filePath(u"bekanntmachung.pdf"_s);
-        QVERIFY(writeNoticePdf(pdf));
-        QVERIFY(f.askAbout(f.import(pdf), kQuestion));
+        QVERIFY(f.askAbout(f.importNotice(), kQuestion));
         QVERIFY(f.clickCitation(1));
         QVERIFY(test::saveScreenshot(*f.page, target, u"documents.png"_s));
         QVERIFY(test::saveScreenshot(*f.page->sourceOpener()->window(), target, u"source.png"_s));
