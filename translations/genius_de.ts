@@ -716,6 +716,10 @@ Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen
         <source>passages</source>
         <translation>Passagen</translation>
     </message>
+    <message>
+        <source>list the documents of the unpublished collection "%1"</source>
+        <translation>die Dokumente der unveröffentlichten Kollektion „%1“ auflisten</translation>
+    </message>
 </context>
 <context>
     <name>FunctionOutput</name>
@@ -1121,6 +1125,10 @@ weicht hybrid auf lexical aus und meldet das auf der Standardfehlerausgabe.</tra
     <message>
         <source>%1, p. %2</source>
         <translation>%1, S. %2</translation>
+    </message>
+    <message>
+        <source>search the unpublished collection "%1"</source>
+        <translation>in der unveröffentlichten Kollektion „%1“ suchen</translation>
     </message>
 </context>
 <context>

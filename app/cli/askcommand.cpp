@@ -104,8 +104,7 @@ void ResearchCommand::run(CommandContext& context, const QStringList& arguments,
         if (!index.open())
             return done(index.openError());
         const auto record = index.database().collection(collection);
-        if (record && !record->published
-            && !requireDataManager(context, tr("research the unpublished collection \"%1\"").arg(record->name)))
+        if (record && !mayReadCollection(context, *record, tr("research the unpublished collection \"%1\"").arg(record->name)))
             return done(ExitCode::GatewayRefused);
     }
     m_session = std::make_unique<FunctionSession>(context);

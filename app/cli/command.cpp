@@ -1,6 +1,7 @@
 #include "app/cli/command.h"
 
 #include "app/cli/output.h"
+#include "core/index/documentrecord.h"
 #include "core/settings/settings.h"
 #include "core/storage/role.h"
 
@@ -46,6 +47,11 @@ QString textArgument(const ParsedArguments& parsed)
 bool isDataManager(const CommandContext& context)
 {
     return storage::effectiveRole(context.settings).role == storage::Role::DataManager;
+}
+
+bool mayReadCollection(const CommandContext& context, const index::CollectionRecord& collection, const QString& action)
+{
+    return collection.published || requireDataManager(context, action);
 }
 
 bool requireDataManager(const CommandContext& context, const QString& action)

@@ -15,6 +15,9 @@ class Settings;
 namespace genius::security {
 class SecretStore;
 }
+namespace genius::index {
+struct CollectionRecord;
+}
 
 namespace genius::cli {
 
@@ -50,6 +53,11 @@ bool requireDataManager(const CommandContext& context, const QString& action);
 
 /// True when the user is a data manager and so sees unpublished collections too.
 bool isDataManager(const CommandContext& context);
+
+/// True when the user may read `collection`: it is published, or the user is a data manager.
+/// Otherwise says so like requireDataManager (with `action`, e.g. "search the unpublished
+/// collection \"Entwurf\""); the caller then ends with ExitCode::GatewayRefused.
+bool mayReadCollection(const CommandContext& context, const index::CollectionRecord& collection, const QString& action);
 
 /// One subcommand. `run` may finish synchronously or later from the event loop; it calls
 /// `done` exactly once with the exit code.

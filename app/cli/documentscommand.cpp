@@ -76,10 +76,14 @@ void DocumentsCommand::run(CommandContext& context, const QStringList& arguments
     query.collection = parsed->value(QStringLiteral("collection"));
     query.unassigned = parsed->has(QStringLiteral("unassigned"));
     if (!query.collection.isEmpty()) {
-        if (auto known = session.database().collection(query.collection); !known) {
+        const auto known = session.database().collection(query.collection);
+        if (!known) {
             context.output.error(known.error().detail);
             return done(exitCodeFor(known.error()));
         }
+        // Staff see the documents of published collections only, as in the desktop app.
+        if (!mayReadCollection(context, *known, tr("list the documents of the unpublished collection \"%1\"").arg(known->name)))
+            return done(ExitCode::GatewayRefused);
     }
     const auto records = session.database().documents(query);
     if (!records) {

@@ -79,6 +79,8 @@ void SearchCommand::run(CommandContext& context, const QStringList& arguments, D
             context.output.error(collection.error().detail);
             return done(exitCodeFor(collection.error()));
         }
+        if (!mayReadCollection(context, *collection, tr("search the unpublished collection \"%1\"").arg(collection->name)))
+            return done(ExitCode::GatewayRefused);
         request.filter.collections = {collection->id};
     }
     if (parsed->has(QStringLiteral("document"))) {

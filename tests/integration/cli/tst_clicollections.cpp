@@ -333,6 +333,34 @@ private Q_SLOTS:
         QCOMPARE(answered.json().object()[u"sources"_s].toArray().first()[u"document"_s].toInteger(), fixture.published);
     }
 
+    void staffPolicy_documentsAndSearchOfAnUnpublishedCollection_areRefused()
+    {
+        if (!m_namespaces)
+            QSKIP("unshare -rm with a bind mount over /etc/xdg is not available (no unprivileged user namespaces)");
+        RoleProfile fixture;
+        QVERIFY(prepare(fixture));
+        const Run listed = runIn(fixture.profile, {u"documents"_s, u"--collection"_s, u"Entwurf"_s}, fixture.staffRoot);
+        QCOMPARE(listed.exitCode, 4);
+        QVERIFY2(listed.err.contains(u"Only data managers may list the documents of the unpublished collection \"Entwurf\""_s),
+                 qPrintable(listed.err));
+        QVERIFY(listed.out.isEmpty());
+        const Run searched = runIn(fixture.profile, {u"search"_s, u"--collection"_s, u"Entwurf"_s, u"Straßenreinigung"_s},
+                                   fixture.staffRoot);
+        QCOMPARE(searched.exitCode, 4);
+        QVERIFY2(searched.err.contains(u"Only data managers may search the unpublished collection \"Entwurf\""_s),
+                 qPrintable(searched.err));
+        QVERIFY(searched.out.isEmpty());
+        // The published collection is open to staff, and a data manager sees the unpublished one.
+        const Run published = runIn(fixture.profile, {u"--json"_s, u"documents"_s, u"--collection"_s, u"Amtsblatt"_s},
+                                    fixture.staffRoot);
+        QCOMPARE(published.exitCode, 0);
+        QCOMPARE(published.json().array().first()[u"id"_s].toInteger(), fixture.published);
+        const Run found = runIn(fixture.profile, {u"--json"_s, u"search"_s, u"--collection"_s, u"Amtsblatt"_s, u"Abfall"_s},
+                                fixture.staffRoot);
+        QCOMPARE(found.exitCode, 0);
+        QCOMPARE(runIn(fixture.profile, {u"documents"_s, u"--collection"_s, u"Entwurf"_s}).exitCode, 0);
+    }
+
     void staffPolicy_plainImportWorks()
     {
         if (!m_namespaces)
