@@ -3,6 +3,7 @@
 #include "app/cli/argparser.h"
 #include "app/cli/output.h"
 #include "core/settings/settings.h"
+#include "core/storage/role.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -41,9 +42,9 @@ QString displayValue(const QVariant& value)
                                                            : value.toString();
 }
 
-QJsonObject toJson(const SettingState& state)
+QJsonObject toJson(const SettingState& state, const settings::Settings& all)
 {
-    return QJsonObject{
+    QJsonObject object{
         {QStringLiteral("key"), state.definition->key},
         {QStringLiteral("value"), QJsonValue::fromVariant(state.value)},
         {QStringLiteral("default"), QJsonValue::fromVariant(state.definition->defaultValue)},
@@ -57,6 +58,14 @@ QJsonObject toJson(const SettingState& state)
         {QStringLiteral("minimum"), state.definition->type == settings::ValueType::Int ? QJsonValue(state.definition->minimum) : QJsonValue()},
         {QStringLiteral("maximum"), state.definition->type == settings::ValueType::Int ? QJsonValue(state.definition->maximum) : QJsonValue()},
     };
+    if (state.definition->key == settings::keys::RoleName) {
+        // The role is more than the key: without policy the user manages the own profile. Scripts
+        // that ask what the user may do read "effective" (and where it comes from).
+        const storage::RoleDecision decision = storage::effectiveRole(all);
+        object.insert(QStringLiteral("effective"), storage::roleName(decision.role));
+        object.insert(QStringLiteral("effective_source"), storage::roleSourceName(decision.source));
+    }
+    return object;
 }
 
 } // namespace
@@ -125,7 +134,7 @@ ExitCode SettingsCommand::list(CommandContext& context) const
     if (context.output.json()) {
         QJsonArray array;
         for (const SettingState& state : states)
-            array << toJson(state);
+            array << toJson(state, context.settings);
         context.output.jsonValue(array);
     } else {
         for (const SettingState& state : states) {
@@ -148,7 +157,7 @@ ExitCode SettingsCommand::get(CommandContext& context, const QString& key) const
     }
     const SettingState state = context.settings.state(key);
     if (context.output.json())
-        context.output.jsonValue(toJson(state));
+        context.output.jsonValue(toJson(state, context.settings));
     else
         context.output.line(displayValue(state.value));
     return ExitCode::Success;

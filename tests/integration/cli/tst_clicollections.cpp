@@ -361,6 +361,26 @@ private Q_SLOTS:
         QCOMPARE(runIn(fixture.profile, {u"documents"_s, u"--collection"_s, u"Entwurf"_s}).exitCode, 0);
     }
 
+    void settingsGetRole_saysTheEffectiveRoleAndWhereItComesFrom()
+    {
+        if (!m_namespaces)
+            QSKIP("unshare -rm with a bind mount over /etc/xdg is not available (no unprivileged user namespaces)");
+        RoleProfile fixture;
+        QVERIFY(prepare(fixture));
+        // Without policy the table's default stands in "value"; the user manages the own profile.
+        const QJsonObject local = runIn(fixture.profile, {u"--json"_s, u"settings"_s, u"get"_s, u"roles/role"_s}).json().object();
+        QCOMPARE(local[u"effective"_s].toString(), u"data-manager"_s);
+        QCOMPARE(local[u"effective_source"_s].toString(), u"local-profile"_s);
+        const QJsonObject staff
+            = runIn(fixture.profile, {u"--json"_s, u"settings"_s, u"get"_s, u"roles/role"_s}, fixture.staffRoot).json().object();
+        QCOMPARE(staff[u"value"_s].toString(), u"staff"_s);
+        QCOMPARE(staff[u"effective"_s].toString(), u"staff"_s);
+        QCOMPARE(staff[u"effective_source"_s].toString(), u"policy"_s);
+        // Other keys carry no such field.
+        const QJsonObject url = runIn(fixture.profile, {u"--json"_s, u"settings"_s, u"get"_s, u"gateway/url"_s}).json().object();
+        QVERIFY(!url.contains(u"effective"_s));
+    }
+
     void staffPolicy_plainImportWorks()
     {
         if (!m_namespaces)
