@@ -300,7 +300,7 @@ QWidget* DataManagerPage::createAssignmentPane()
     m_assignedTitle->setObjectName(QStringLiteral("assignedTitle"));
     m_assignedTitle->setWordWrap(true);
     m_assignedProxy = new DocumentFilterProxy(this);
-    m_assignedProxy->setCollectionFilter(QStringLiteral("\n")); // no collection selected yet: nothing
+    m_assignedProxy->setShowsNothing(true); // no collection selected yet
     m_assignedTable = createDocumentTable(
         QStringLiteral("assignedTable"), tr("Documents in the selected collection"), *m_assignedProxy,
         {DocumentTableModel::NameColumn, DocumentTableModel::ClassColumn, DocumentTableModel::StatusColumn});
@@ -706,7 +706,8 @@ void DataManagerPage::updateCollectionState()
 {
     const QModelIndex current = m_collectionList->currentIndex();
     const QString name = current.data(CollectionListModel::NameRole).toString();
-    m_assignedProxy->setCollectionFilter(name.isEmpty() ? QStringLiteral("\n") : name);
+    m_assignedProxy->setShowsNothing(name.isEmpty());
+    m_assignedProxy->setCollectionFilter(name);
     if (name.isEmpty()) {
         m_assignedTitle->setText(m_collectionProxy->rowCount() == 0
                                      ? (m_canManage ? tr("No collection yet: create one with New.")

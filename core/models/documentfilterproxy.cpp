@@ -55,6 +55,14 @@ QString DocumentFilterProxy::collectionFilter() const
     return m_collection;
 }
 
+void DocumentFilterProxy::setShowsNothing(bool nothing)
+{
+    if (m_nothing == nothing)
+        return;
+    m_nothing = nothing;
+    invalidateFilter();
+}
+
 void DocumentFilterProxy::setStatusFilter(const QList<DocumentStatus>& statuses)
 {
     if (m_statuses == statuses)
@@ -113,6 +121,8 @@ QString DocumentFilterProxy::foldForSearch(const QString& text)
 
 bool DocumentFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
+    if (m_nothing)
+        return false;
     const QModelIndex cell = sourceModel()->index(sourceRow, DocumentTableModel::NameColumn, sourceParent);
     if (m_unassignedOnly && !cell.data(DocumentTableModel::UnassignedRole).toBool())
         return false;

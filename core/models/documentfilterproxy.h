@@ -29,6 +29,8 @@ public:
     /// empty name shows documents of any collection.
     void setCollectionFilter(const QString& name);
     QString collectionFilter() const;
+    /// Shows no document at all (the assignment pane while no collection is chosen).
+    void setShowsNothing(bool nothing);
 
     /// Only documents in one of `statuses`; an empty list shows every status.
     void setStatusFilter(const QList<index::DocumentStatus>& statuses);
@@ -54,6 +56,7 @@ protected:
 private:
     bool m_unassignedOnly = false;
     QString m_collection;
+    bool m_nothing = false;
     QList<index::DocumentStatus> m_statuses;
     QString m_nameFilter;
     QStringList m_nameWords; ///< folded words of m_nameFilter

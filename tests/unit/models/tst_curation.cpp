@@ -119,6 +119,10 @@ private Q_SLOTS:
         open.setUnassignedOnly(true);
         QCOMPARE(inCollection.rowCount(), 2);
         QCOMPARE(open.rowCount(), 1);
+        inCollection.setShowsNothing(true); // no collection chosen: an empty pane
+        QCOMPARE(inCollection.rowCount(), 0);
+        inCollection.setShowsNothing(false);
+        QCOMPARE(inCollection.rowCount(), 2);
 
         // Undo is unassigning what changed.
         const auto undone = f.curation->unassign(outcome.changed, u"Baurecht"_s);
