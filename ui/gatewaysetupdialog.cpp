@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -202,8 +203,12 @@ void GatewaySetupDialog::checkConnection()
     if (m_busy)
         return;
     setBusy(true, tr("Asking the gateway for its models…"));
+    // The dialog may be closed (and deleted) before the gateway answers.
+    const QPointer<GatewaySetupDialog> self(this);
     m_setup.check({m_url->text(), m_key->text(), proxyText()},
-                  [this](std::expected<QList<domain::ModelInfo>, services::FunctionFailure> models) {
+                  [this, self](std::expected<QList<domain::ModelInfo>, services::FunctionFailure> models) {
+                      if (!self)
+                          return;
                       if (!models) {
                           setBusy(false, connectionProblem(models.error()));
                           Q_EMIT checked(false);
@@ -221,8 +226,11 @@ void GatewaySetupDialog::save()
     if (m_busy)
         return;
     setBusy(true, tr("Saving…"));
+    const QPointer<GatewaySetupDialog> self(this);
     m_setup.save({m_url->text(), m_key->text(), proxyText()}, m_model->currentData().toString(),
-                 [this](std::optional<common::Error> problem) {
+                 [this, self](std::optional<common::Error> problem) {
+                     if (!self)
+                         return;
                      if (problem) {
                          setBusy(false, tr("Not saved: %1").arg(problem->detail));
                          return;

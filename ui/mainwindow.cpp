@@ -3,6 +3,7 @@
 #include "core/common/appinfo.h"
 #include "core/models/curation.h"
 #include "core/services/functionservices.h"
+#include "core/services/gatewaysetup.h"
 #include "core/services/sourceservice.h"
 #include "core/settings/settings.h"
 #include "ui/chatpage.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(settings::Settings& settings, const QString& profileDirec
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showRow);
     connect(&m_settings, &settings::Settings::changed, this, &MainWindow::updateGatewayStatus);
+    followGatewaySetup();
     showView(ViewId::Chat);
     m_navigation->setFocus(Qt::OtherFocusReason);
 }
@@ -268,6 +270,7 @@ void MainWindow::setServices(Services services)
 {
     const ViewId shown = currentView();
     m_services = services;
+    followGatewaySetup();
     for (const ViewId view : allViews()) {
         const int index = viewIndex(view);
         QWidget* old = m_pages->widget(index);
@@ -281,6 +284,14 @@ void MainWindow::setServices(Services services)
     updateGatewayStatus();
 }
 
+void MainWindow::followGatewaySetup()
+{
+    // Saved in the assistant, even when it was closed before the keychain answered.
+    if (m_services.gatewaySetup)
+        connect(m_services.gatewaySetup, &services::GatewaySetup::saved, this, &MainWindow::gatewayChanged,
+                Qt::UniqueConnection);
+}
+
 GatewaySetupDialog* MainWindow::openGatewaySetup()
 {
     if (!m_services.gatewaySetup)
@@ -288,7 +299,6 @@ GatewaySetupDialog* MainWindow::openGatewaySetup()
     if (!m_gatewaySetup) {
         m_gatewaySetup = new GatewaySetupDialog(m_settings, *m_services.gatewaySetup, this);
         m_gatewaySetup->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_gatewaySetup, &GatewaySetupDialog::saved, this, &MainWindow::gatewayChanged);
     }
     m_gatewaySetup->show();
     m_gatewaySetup->raise();

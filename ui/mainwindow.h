@@ -82,6 +82,7 @@ private:
     QWidget* createPage(ViewId view);
     void showRow(int row);
     void updateGatewayStatus();
+    void followGatewaySetup();
 
     settings::Settings& m_settings;
     QString m_profileDirectory;

@@ -98,11 +98,16 @@ void GatewaySetup::save(const Draft& draft, const QString& defaultModel,
         if (auto saved = m_settings.setValue(key, value); !saved)
             return done(saved.error());
     }
-    if (valid->apiKey.isEmpty())
+    if (valid->apiKey.isEmpty()) {
+        Q_EMIT saved();
         return done(std::nullopt);
+    }
     auto source = std::make_shared<security::ApiKeySource>(m_secrets);
-    source->store(valid->url, valid->apiKey, this, [source, done](common::Result<void> stored) {
-        done(stored ? std::nullopt : std::optional<common::Error>(stored.error()));
+    source->store(valid->url, valid->apiKey, this, [this, source, done](common::Result<void> stored) {
+        if (!stored)
+            return done(stored.error());
+        Q_EMIT saved();
+        done(std::nullopt);
     });
 }
 

@@ -50,6 +50,10 @@ public:
     /// nullopt; settings that were valid stay saved even when the keychain refuses the key.
     void save(const Draft& draft, const QString& defaultModel, std::function<void(std::optional<common::Error>)> done);
 
+Q_SIGNALS:
+    /// A save completed: whoever composed the gateway services builds them again.
+    void saved();
+
 private:
     settings::Settings& m_settings;
     security::SecretStore& m_secrets;
