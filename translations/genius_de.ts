@@ -1363,10 +1363,6 @@ keines freigegeben), entsteht lokal eine extraktive Zusammenfassung und nichts w
         <translation>Status</translation>
     </message>
     <message>
-        <source>Sources</source>
-        <translation>Quellen</translation>
-    </message>
-    <message>
         <source>%1, p. %2</source>
         <translation>%1, S. %2</translation>
     </message>

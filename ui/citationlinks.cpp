@@ -1,9 +1,11 @@
 #include "ui/citationlinks.h"
 
 #include "core/services/sourceservice.h"
+#include "ui/functionwidgets.h"
 #include "ui/sourcewindow.h"
 
 #include <QCoreApplication>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QRegularExpression>
 #include <QTextBrowser>
@@ -100,6 +102,24 @@ QString sourcesMarkdown(const QList<services::AnswerSource>& sources, bool quote
         markdown += QStringLiteral("\n\n");
     }
     return markdown;
+}
+
+QString answerMarkdown(const services::FunctionAnswer& answer, bool quote, bool links)
+{
+    QString markdown = linkCitations(answer.text.trimmed(), links ? answer.sources.size() : 0) + QStringLiteral("\n\n");
+    if (!answer.sources.isEmpty()) {
+        markdown += QStringLiteral("**") + QCoreApplication::translate("genius::ui::SummaryPage", "Sources")
+            + QStringLiteral("**\n\n") + sourcesMarkdown(answer.sources, quote, links);
+    }
+    return markdown;
+}
+
+SourceOpener* createSourceOpener(const services::SourceService& sources, QTextEdit& view, QLabel& status, QWidget* page)
+{
+    auto* opener = new SourceOpener(sources, page);
+    opener->follow(&view);
+    QObject::connect(opener, &SourceOpener::failed, &status, [&status](const QString& text) { announce(status, text); });
+    return opener;
 }
 
 SourceOpener::SourceOpener(const services::SourceService& service, QWidget* parentWindow)

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QString>
 
+class QLabel;
 class QTextEdit;
 class QUrl;
 class QWidget;
@@ -32,6 +33,9 @@ int citedSourceNumber(const QUrl& link);
 /// The sources as Markdown paragraphs "[n] document, p. 3": the document and page a link to the
 /// source when `links`, followed by the quoted passage when `quote`.
 QString sourcesMarkdown(const QList<services::AnswerSource>& sources, bool quote, bool links);
+/// An answer as the views show it: its text (citations linked when `links`), then "Sources" and
+/// sourcesMarkdown() below.
+QString answerMarkdown(const services::FunctionAnswer& answer, bool quote, bool links);
 /// `text` with the characters Markdown would read as markup escaped.
 QString escapeMarkdown(const QString& text);
 
@@ -71,5 +75,9 @@ private:
     QPointer<SourceWindow> m_window;
     QList<QPointer<QTextEdit>> m_editors; ///< editable views whose viewport clicks are watched
 };
+
+/// The opener of a view's sources (a child of `page`): follows the links of `view` and says in
+/// `status` why a source cannot be shown.
+SourceOpener* createSourceOpener(const services::SourceService& sources, QTextEdit& view, QLabel& status, QWidget* page);
 
 } // namespace genius::ui

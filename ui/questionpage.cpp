@@ -85,11 +85,9 @@ QuestionPage::~QuestionPage() = default;
 
 void QuestionPage::enableSources(const services::SourceService& sources)
 {
-    m_sourceOpener = new SourceOpener(sources, this);
-    m_sourceOpener->follow(m_answer);
+    m_sourceOpener = createSourceOpener(sources, *m_answer, *m_status, this);
     m_answer->setAccessibleDescription(tr("Citation numbers and source names are links: Tab reaches them, Enter opens the "
                                           "cited page with the passage marked."));
-    connect(m_sourceOpener, &SourceOpener::failed, this, [this](const QString& text) { announce(*m_status, text); });
 }
 
 void QuestionPage::enableAttaching(models::Curation& curation)
@@ -277,15 +275,9 @@ void QuestionPage::ask(const QString& question)
 
 void QuestionPage::showAnswer(const services::FunctionAnswer& answer)
 {
-    const qsizetype linked = m_sourceOpener ? answer.sources.size() : 0;
-    QString markdown = linkCitations(answer.text.trimmed(), linked) + QStringLiteral("\n\n");
-    if (!answer.sources.isEmpty()) {
-        markdown += QStringLiteral("**") + QCoreApplication::translate("SummaryPage", "Sources") + QStringLiteral("**\n\n");
-        markdown += sourcesMarkdown(answer.sources, true, m_sourceOpener != nullptr);
-    }
     if (m_sourceOpener)
         m_sourceOpener->setAnswer(answer);
-    m_answer->setMarkdown(markdown);
+    m_answer->setMarkdown(answerMarkdown(answer, true, m_sourceOpener != nullptr));
     if (!answer.evidence)
         announce(*m_status, tr("The collections hold no evidence for this question; no model was asked."));
     else if (answer.local)

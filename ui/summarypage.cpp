@@ -146,11 +146,9 @@ void SummaryPage::updateInputs()
 
 void SummaryPage::enableSources(const services::SourceService& sources)
 {
-    m_sourceOpener = new SourceOpener(sources, this);
-    m_sourceOpener->follow(m_result);
+    m_sourceOpener = createSourceOpener(sources, *m_result, *m_status, this);
     m_result->setAccessibleDescription(tr("The summary can be edited before it is copied or saved. A click on a citation "
                                           "number or source opens the cited page."));
-    connect(m_sourceOpener, &SourceOpener::failed, this, [this](const QString& text) { announce(*m_status, text); });
 }
 
 QString SummaryPage::result() const
@@ -196,15 +194,9 @@ void SummaryPage::summarize()
 
 void SummaryPage::showAnswer(const services::FunctionAnswer& answer)
 {
-    const qsizetype linked = m_sourceOpener ? answer.sources.size() : 0;
-    QString markdown = linkCitations(answer.text.trimmed(), linked) + QStringLiteral("\n\n");
-    if (!answer.sources.isEmpty()) {
-        markdown += QStringLiteral("**") + tr("Sources") + QStringLiteral("**\n\n");
-        markdown += sourcesMarkdown(answer.sources, false, m_sourceOpener != nullptr);
-    }
     if (m_sourceOpener)
         m_sourceOpener->setAnswer(answer);
-    m_result->setMarkdown(markdown);
+    m_result->setMarkdown(answerMarkdown(answer, false, m_sourceOpener != nullptr));
     announce(*m_status, answer.local ? tr("Summarised on this workstation: %1.").arg(localReasonText(answer.localReason))
                                    : tr("Summarised by %1.").arg(answer.model));
 }
