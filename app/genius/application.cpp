@@ -171,19 +171,18 @@ void Application::connectGateway()
 
 void Application::reconnectGateway()
 {
-    // Views first, then what they used, then the new services: nothing points at freed ones.
-    ui::MainWindow::Services local = windowServices();
-    local.chat = nullptr;
-    local.models = nullptr;
-    local.functions = nullptr;
-    m_window->setServices(local);
+    // The new services first, then the views over them (the old views go with setServices), and
+    // the old services last, once nothing uses them: every view is built once.
+    std::unique_ptr<services::GatewayServices> oldGateway = std::move(m_gateway);
+    std::unique_ptr<services::FunctionServices> oldFunctions = std::move(m_functions);
+    std::unique_ptr<services::ConversationChat> oldChat = std::move(m_chat);
     if (m_imports)
         m_imports->setEmbeddingProvider(nullptr);
-    m_chat.reset();
-    m_functions.reset();
-    m_gateway.reset();
     connectGateway();
     m_window->setServices(windowServices());
+    oldChat.reset();
+    oldFunctions.reset();
+    oldGateway.reset();
     resolveKeyAndEmbed(false);
 }
 
