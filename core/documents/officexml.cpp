@@ -271,7 +271,7 @@ common::Result<QString> parseDocxBody(const QByteArray& documentXml, const QByte
                     blocks.setListItem();
                 }
             } else if (name == u"t") {
-                blocks.appendText(xml.readElementText());
+                blocks.appendText(xml.readElementText(QXmlStreamReader::IncludeChildElements));
             } else if (name == u"tab") {
                 blocks.appendText(u"\t");
             } else if (name == u"br" || name == u"cr") {
