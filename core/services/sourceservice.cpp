@@ -5,6 +5,8 @@
 #include "core/index/indexdatabase.h"
 #include "core/services/germansentences.h"
 
+#include <QFileInfo>
+#include <QMutexLocker>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -87,14 +89,6 @@ QSet<QString> contentStems(const QString& text)
             stems.insert(word.key.left(kStemLength));
     }
     return stems;
-}
-
-OriginalState originalState(const index::DocumentRecord& record)
-{
-    const auto digest = import::fileDigest(record.sourcePath, documents::ReaderLimits{});
-    if (!digest)
-        return OriginalState::Missing;
-    return digest->sha256 == record.sha256 ? OriginalState::Available : OriginalState::Changed;
 }
 
 } // namespace
@@ -187,6 +181,32 @@ QList<QRectF> passageRectangles(const QList<documents::WordBox>& words, TextSpan
 SourceService::SourceService(const index::IndexDatabase& database)
     : m_database(database)
 {
+}
+
+OriginalState SourceService::originalState(const index::DocumentRecord& record) const
+{
+    const QFileInfo file(record.sourcePath);
+    if (!file.isFile())
+        return OriginalState::Missing;
+    if (file.size() != record.size && record.size > 0)
+        return OriginalState::Changed; // no need to read it
+    const QDateTime modified = file.lastModified();
+    QString sha256;
+    {
+        QMutexLocker lock(&m_verifiedMutex);
+        const auto known = m_verified.constFind(record.sourcePath);
+        if (known != m_verified.cend() && known->size == file.size() && known->modified == modified)
+            sha256 = known->sha256;
+    }
+    if (sha256.isEmpty()) {
+        const auto digest = import::fileDigest(record.sourcePath, documents::ReaderLimits{});
+        if (!digest)
+            return OriginalState::Missing;
+        sha256 = digest->sha256;
+        QMutexLocker lock(&m_verifiedMutex);
+        m_verified.insert(record.sourcePath, VerifiedFile{file.size(), modified, sha256});
+    }
+    return sha256 == record.sha256 ? OriginalState::Available : OriginalState::Changed;
 }
 
 common::Result<SourcePassage> SourceService::locate(const AnswerSource& source, const QString& statement) const

@@ -4,13 +4,17 @@
 #include "core/documents/pagetext.h"
 #include "core/services/functionresult.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
 
 namespace genius::index {
 class IndexDatabase;
+struct DocumentRecord;
 }
 
 namespace genius::services {
@@ -64,7 +68,19 @@ public:
     common::Result<SourcePassage> locate(const AnswerSource& source, const QString& statement = {}) const;
 
 private:
+    /// The original's file as last verified: while its size and modification time stay, its
+    /// content is taken as checked (a citation click re-hashes a 500 MB PDF otherwise).
+    struct VerifiedFile {
+        qint64 size = 0;
+        QDateTime modified;
+        QString sha256;
+    };
+
+    OriginalState originalState(const index::DocumentRecord& record) const;
+
     const index::IndexDatabase& m_database;
+    mutable QMutex m_verifiedMutex;
+    mutable QHash<QString, VerifiedFile> m_verified; // by path
 };
 
 /// The characters of `page` that hold `passage`: words compared case-folded, so changed

@@ -5,6 +5,7 @@
 #include "unit/models/importtestsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <QTest>
@@ -150,6 +151,25 @@ private Q_SLOTS:
         QVERIFY(passage);
         QVERIFY(!passage->found);
         QCOMPARE(passage->citedPage()->number, 2);
+
+        // Verified once, the original is not read again while its size and time stay; changed in
+        // place with the same size and a new time, it is checked again.
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        file.close();
+        const QDateTime imported = QFileInfo(pdf).lastModified();
+        const auto rewrite = [&](const QByteArray& content, int secondsLater) {
+            QFile out(pdf);
+            return out.open(QIODevice::WriteOnly | QIODevice::Truncate) && out.write(content) == content.size()
+                && out.setFileTime(imported.addSecs(secondsLater), QFileDevice::FileModificationTime);
+        };
+        QByteArray edited = bytes;
+        edited[edited.size() / 2] = static_cast<char>(edited[edited.size() / 2] ^ 0x20);
+        QVERIFY(rewrite(edited, 60));
+        QCOMPARE(sources.locate(cited)->original, OriginalState::Changed);
+        QVERIFY(rewrite(bytes, 120));
+        QCOMPARE(sources.locate(cited)->original, OriginalState::Available);
 
         // The original changed or gone: the stored text is still there, the PDF is not shown.
         QVERIFY(test::writeFile(pdf, "%PDF-1.4 something else"));
