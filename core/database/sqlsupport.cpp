@@ -1,5 +1,7 @@
 #include "core/database/sqlsupport.h"
 
+#include <QStorageInfo>
+
 namespace genius::database {
 
 QVariant notNull(const QString& text)
@@ -41,6 +43,13 @@ bool isDiskFull(const QSqlError& error)
 QString diskFullText()
 {
     return QStringLiteral("The disk holding the profile is full; free some space and try again.");
+}
+
+bool hasNoSpaceLeft(const QString& directory)
+{
+    constexpr qint64 kWalStartBytes = 128 * 1024; // a WAL header and a few pages, the -shm index
+    const QStorageInfo storage(directory);
+    return storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < kWalStartBytes;
 }
 
 bool Transaction::commit()

@@ -14,6 +14,10 @@ QVariant notNull(const QString& text);
 bool isDiskFull(const QSqlError& error);
 /// The one sentence for a full disk, for every store of the profile.
 QString diskFullText();
+/// True when the file system holding `directory` has (next to) no space left: less than
+/// SQLite needs to start a write-ahead log. Opening a database there fails with a generic I/O
+/// error (creating the -wal or -shm file), not SQLITE_FULL.
+bool hasNoSpaceLeft(const QString& directory);
 
 /// A forward-only query on `db`, prepared with `sql`.
 QSqlQuery prepared(const QSqlDatabase& db, const QString& sql);

@@ -41,6 +41,8 @@ QDateTime parseTime(const QVariant& value)
 
 common::Error queryError(const QSqlQuery& query, const QString& what)
 {
+    if (database::isDiskFull(query.lastError()))
+        return {ErrorCode::Io, database::diskFullText()};
     // Driver text names tables and constraints, never message content (values are bound).
     return {ErrorCode::Io,
             QStringLiteral("The conversation database could not %1: %2").arg(what, query.lastError().text())};
@@ -61,8 +63,11 @@ common::Error transactionError()
     return {ErrorCode::Io, QStringLiteral("The conversation database cannot start a transaction.")};
 }
 
-common::Error commitError()
+// A commit that failed: a full disk says so (Qt's failed COMMIT carries no SQLite code).
+common::Error commitError(const QSqlDatabase& db)
 {
+    if (database::isDiskFull(db.lastError()))
+        return {ErrorCode::Io, database::diskFullText()};
     return {ErrorCode::Io, QStringLiteral("The conversation database could not commit a change.")};
 }
 
@@ -300,7 +305,7 @@ common::Result<MessageRecord> ConversationStore::append(const QString& conversat
         return std::unexpected(owner.error());
     auto record = insertMessage(*owner, owner->activeLeafId, message);
     if (record && !transaction.commit())
-        return std::unexpected(commitError());
+        return std::unexpected(commitError(m_db));
     return record;
 }
 
@@ -323,7 +328,7 @@ common::Result<MessageRecord> ConversationStore::appendChild(const QString& conv
     }
     auto record = insertMessage(*owner, parentId, message);
     if (record && !transaction.commit())
-        return std::unexpected(commitError());
+        return std::unexpected(commitError(m_db));
     return record;
 }
 
@@ -375,7 +380,7 @@ common::Result<void> ConversationStore::updateMessage(const QString& messageId, 
     if (!touch.exec())
         return std::unexpected(queryError(touch, QStringLiteral("update a conversation")));
     if (!transaction.commit())
-        return std::unexpected(commitError());
+        return std::unexpected(commitError(m_db));
     return {};
 }
 
@@ -426,7 +431,7 @@ common::Result<void> ConversationStore::discardLeaf(const QString& messageId)
             return std::unexpected(queryError(update, QStringLiteral("update a conversation")));
     }
     if (!transaction.commit())
-        return std::unexpected(commitError());
+        return std::unexpected(commitError(m_db));
     return {};
 }
 
@@ -492,7 +497,7 @@ common::Result<QList<MessageRecord>> ConversationStore::switchBranch(const QStri
         if (!update.exec())
             return std::unexpected(queryError(update, QStringLiteral("switch the branch")));
         if (!transaction.commit())
-            return std::unexpected(commitError());
+            return std::unexpected(commitError(m_db));
         conversationId = chosen->conversationId;
     }
     return activePath(conversationId);
@@ -540,7 +545,7 @@ common::Result<int> ConversationStore::purgeExpired(const QDateTime& now, const 
         purged += query.numRowsAffected();
     }
     if (!transaction.commit())
-        return std::unexpected(commitError());
+        return std::unexpected(commitError(m_db));
     if (purged > 0)
         qCDebug(lcStorage) << "retention removed" << purged << "conversations";
     return purged;

@@ -1,7 +1,10 @@
 // A full disk during an import: the profile lies on a 1.2 MB tmpfs (mounted in a private user and
 // mount namespace, `unshare -rm`; skipped where that is not allowed). The document that does not
 // fit fails with one sentence saying the disk is full, the one imported before stays ready, the
-// index passes SQLite's integrity check, and once there is room the same file imports.
+// index passes SQLite's integrity check, and once there is room the same file imports. A chat on a
+// full disk says the same, and the conversations stored before it stay intact.
+#include "fixture/simulatorprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -32,6 +35,7 @@ Run runProcess(const QString& program, const QStringList& arguments, const QStri
     environment.insert(u"HOME"_s, home);
     environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
     environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+    environment.insert(u"GENIUS_API_KEY"_s, genius::sim::SimulatorProcess::defaultKey());
     process.setProcessEnvironment(environment);
     process.start(program, arguments);
     process.closeWriteChannel();
@@ -64,6 +68,34 @@ QByteArray bigStatute()
     return text;
 }
 
+bool mayMountTmpfs(const QString& directory, const QString& home)
+{
+    const QString probe = u"mount -t tmpfs -o size=64k tmpfs \"$1\""_s;
+    return runProcess(u"unshare"_s, {u"-rm"_s, u"sh"_s, u"-c"_s, probe, u"sh"_s, directory}, home).exitCode == 0;
+}
+
+QString integrityOf(const QString& path)
+{
+    QString result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
+        db.setDatabaseName(path);
+        QSqlQuery check(db);
+        if (db.open() && check.exec(u"PRAGMA integrity_check"_s) && check.next())
+            result = check.value(0).toString();
+        check = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"check"_s);
+    return result;
+}
+
+QString readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+}
+
 } // namespace
 
 class TestCliDiskFull final : public QObject
@@ -71,6 +103,43 @@ class TestCliDiskFull final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void fullDisk_failsTheChatCleanly_andKeepsTheConversations()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString profile = home.filePath(u"profile"_s);
+        const QString copy = home.filePath(u"copy"_s);
+        QVERIFY(QDir().mkpath(profile) && QDir().mkpath(copy));
+        if (!mayMountTmpfs(profile, home.path()))
+            QSKIP("No private mount namespace here (unshare -rm with tmpfs is not allowed).");
+        genius::sim::SimulatorProcess simulator;
+        QVERIFY2(simulator.isRunning(), qPrintable(simulator.errorString()));
+
+        // One chat with room, then the disk filled to the last block, then a second chat.
+        const QString script = uR"(mount -t tmpfs -o size=1200k tmpfs "$1" || exit 90
+"$3" --profile "$1" --endpoint "$4" chat "Wie hoch ist die Hundesteuer?" >/dev/null 2>&1 || exit 91
+dd if=/dev/zero of="$1/filler" bs=4k 2>/dev/null
+"$3" --profile "$1" --endpoint "$4" chat "Und für zwei Hunde?" >/dev/null 2>"$2/chat.err"; echo $? > "$2/chat.rc"
+rm "$1/filler"
+cp -a "$1/." "$2/")"_s;
+        const Run run = runProcess(u"unshare"_s,
+                                   {u"-rm"_s, u"sh"_s, u"-c"_s, script, u"sh"_s, profile, copy, kCli,
+                                    simulator.baseUrl().toString()},
+                                   home.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(u"script ended with %1: %2"_s.arg(run.exitCode).arg(run.err)));
+        QVERIFY(readAll(copy + u"/chat.rc"_s).toInt() != 0);
+        const QString message = readAll(copy + u"/chat.err"_s);
+        // One sentence, no driver text and no follow-up noise.
+        QCOMPARE(message, u"genius-cli: The disk holding the profile is full; free some space and try again."_s);
+
+        // The conversation database as the full disk left it: consistent, the first chat kept.
+        QCOMPARE(integrityOf(copy + u"/conversations.sqlite"_s), u"ok"_s);
+        const Run listed = runProcess(kCli, {u"--profile"_s, copy, u"--json"_s, u"conversations"_s, u"list"_s}, home.path());
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonArray conversations = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        QCOMPARE(conversations.size(), 1);
+    }
+
     void fullDisk_failsTheImportCleanly_andKeepsTheIndex()
     {
         QTemporaryDir home;
@@ -78,8 +147,7 @@ private Q_SLOTS:
         const QString profile = home.filePath(u"profile"_s);
         const QString copy = home.filePath(u"copy"_s);
         QVERIFY(QDir().mkpath(profile) && QDir().mkpath(copy));
-        const QString probe = u"mount -t tmpfs -o size=64k tmpfs \"$1\""_s;
-        if (runProcess(u"unshare"_s, {u"-rm"_s, u"sh"_s, u"-c"_s, probe, u"sh"_s, profile}, home.path()).exitCode != 0)
+        if (!mayMountTmpfs(profile, home.path()))
             QSKIP("No private mount namespace here (unshare -rm with tmpfs is not allowed).");
         const QString small = home.filePath(u"klein.md"_s);
         const QString big = home.filePath(u"gross.md"_s);
@@ -105,16 +173,7 @@ cp -a "$1/." "$2/")"_s;
         QVERIFY2(message.contains(u"gross.md: The disk holding the profile is full"_s), qPrintable(message));
 
         // The index as the full disk left it: consistent, the first document intact.
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
-            db.setDatabaseName(copy + u"/index.sqlite"_s);
-            QVERIFY(db.open());
-            QSqlQuery check(db);
-            QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
-            QCOMPARE(check.value(0).toString(), u"ok"_s);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"check"_s);
+        QCOMPARE(integrityOf(copy + u"/index.sqlite"_s), u"ok"_s);
         const Run listed = runProcess(kCli, {u"--profile"_s, copy, u"--json"_s, u"documents"_s}, home.path());
         QCOMPARE(listed.exitCode, 0);
         QHash<QString, QJsonObject> documents;
