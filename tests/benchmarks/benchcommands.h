@@ -24,6 +24,10 @@ int importPdf(const QStringList& arguments);
 /// per core), with the character error rate of both against the ground truth.
 int importOcr(const QStringList& arguments);
 
+/// `search-latency [--chunks N] [--rounds R] [--laws DIR] [--questions FILE]`: lexical search
+/// latency over N passages, ours against plain FTS5 over the same passages.
+int searchLatency(const QStringList& arguments);
+
 #ifdef GENIUS_BENCH_UI
 /// `stream-render [--tokens N] [--tokens-per-render K]`: CPU time to render a streamed Markdown
 /// answer incrementally, beside converting the whole answer once.

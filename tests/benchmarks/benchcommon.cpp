@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 namespace genius::bench {
 
@@ -76,6 +77,14 @@ void JsonLine::print() const
     const QByteArray line = QString(QStringLiteral("{") + m_fields.join(QLatin1Char(',')) + QStringLiteral("}\n")).toUtf8();
     std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stdout);
     std::fflush(stdout);
+}
+
+double peakResidentMegabytes(bool children)
+{
+    rusage usage {};
+    if (getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage) != 0)
+        return 0;
+    return static_cast<double>(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
 }
 
 double percentile(std::vector<double> values, double p)

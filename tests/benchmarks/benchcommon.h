@@ -41,6 +41,10 @@ private:
     QStringList m_fields;
 };
 
+/// The peak resident memory so far in MB: of this process, or with `children` of the largest
+/// child process waited for (pdftotext, tesseract: the references).
+double peakResidentMegabytes(bool children = false);
+
 /// The p-th percentile (0..100) by nearest rank.
 double percentile(std::vector<double> values, double p);
 

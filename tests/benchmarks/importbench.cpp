@@ -189,6 +189,8 @@ int importPdf(const QStringList& arguments)
         .add(QStringLiteral("ratio"), ours->seconds / sequential, 3)
         .add(QStringLiteral("ratio_parallel"), ours->seconds / parallel, 3)
         .add(QStringLiteral("pages_per_s"), ours->pages / ours->seconds, 1)
+        .add(QStringLiteral("peak_rss_mb"), peakResidentMegabytes(), 1)
+        .add(QStringLiteral("pdftotext_peak_rss_mb"), peakResidentMegabytes(true), 1)
         .print();
     return ours->failed == 0 ? 0 : 1;
 }
@@ -265,6 +267,8 @@ int importOcr(const QStringList& arguments)
         .add(QStringLiteral("cer"), ourRate.rate(), 5)
         .add(QStringLiteral("cli_cer"), referenceRate.rate(), 5)
         .add(QStringLiteral("mean_confidence"), ocrPages > 0 ? confidence / ocrPages : 0.0, 1)
+        .add(QStringLiteral("peak_rss_mb"), peakResidentMegabytes(), 1)
+        .add(QStringLiteral("cli_peak_rss_mb"), peakResidentMegabytes(true), 1)
         .print();
     return ours->failed == 0 ? 0 : 1;
 }

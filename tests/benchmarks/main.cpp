@@ -1,6 +1,7 @@
 // genius-bench: measurements that print one JSON line per result. Each subcommand lives in
 // its own file; add a row to kCommands to add one.
 #include "benchcommands.h"
+#include "benchreport.h"
 #include "core/common/processenvironment.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,8 @@ const Command kCommands[] = {
     {"tokenizer", "[--laws DIR]", genius::bench::tokenizer},
     {"import-pdf", "[--dir DIR]", genius::bench::importPdf},
     {"import-ocr", "[--dir DIR]", genius::bench::importOcr},
+    {"report", "--results FILE --machine FILE", genius::bench::report},
+    {"search-latency", "[--chunks N] [--rounds R] [--laws DIR] [--questions FILE]", genius::bench::searchLatency},
 #ifdef GENIUS_BENCH_UI
     {"stream-render", "[--tokens N] [--tokens-per-render K]", genius::bench::streamRender},
     {"startup", "", genius::bench::startup},

@@ -134,6 +134,7 @@ int startup(const QStringList& arguments)
         .add(QStringLiteral("bench"), QStringLiteral("startup"))
         .add(QStringLiteral("ms"), appMs, 1)
         .add(QStringLiteral("bare_window_ms"), bareMs, 1)
+        .add(QStringLiteral("peak_rss_mb"), peakResidentMegabytes(), 1)
         .print();
     return 0;
 }
