@@ -54,14 +54,15 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 # the Qt libraries the executables link (they pull in Qt Core, Gui and D-Bus; libqt6gui6
 # carries the xcb platform plugin) and what the linker cannot see: QtKeychain loads libsecret
 # with dlopen (without it every keychain job fails with "Unknown error"), Qt loads its SQLite
-# driver plugin and its own German catalogue at run time, and OCR needs the German
-# and English Tesseract models (pages are read with deu+eng).
+# and PostgreSQL (shared collection store) driver plugins and its own German catalogue at run
+# time, and OCR needs the German and English Tesseract models (pages are read with deu+eng).
 set(GENIUS_DEB_DEPENDS
     libqt6widgets6
     libqt6network6
     libqt6keychain1
     libsecret-1-0
     libqt6sql6-sqlite
+    libqt6sql6-psql
     qt6-translations-l10n
     tesseract-ocr-deu
     tesseract-ocr-eng)

@@ -82,5 +82,6 @@ run tokenizer tokenizer
 for tokens in 2000 10000; do run "stream-render $tokens" stream-render --tokens "$tokens"; done
 run startup startup
 
+echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$machine"
 "$bench" report --results "$results" --machine "$machine" >"$report"
 echo "Report written to $report (raw results: $results)" >&2

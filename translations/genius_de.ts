@@ -1261,6 +1261,115 @@ lassen sich nicht ändern.</translation>
     </message>
 </context>
 <context>
+    <name>StoreCommand</name>
+    <message>
+        <source>Set up the shared collection store (PostgreSQL) and grant its users</source>
+        <translation>Den gemeinsamen Kollektionsspeicher (PostgreSQL) einrichten und seine Benutzer berechtigen</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli --store URL store init
+       genius-cli --store URL store grant USER --tenant T --role data-manager|staff --password PW
+       genius-cli --store URL store status
+
+URL is postgresql://user@host:port/database (optionally ?sslmode=verify-full); without
+--store the setting store/url is used. The password comes from the URL given with
+--store (used for this run, never saved), from PGPASSWORD or from ~/.pgpass.
+
+init      as the store's administrator: create the schema with its roles and
+          row-level security, or upgrade it; running it again changes nothing
+grant     as the administrator: create the user USER of tenant T (the tenant is
+          created when missing) with one role, or change an existing user's
+          password, tenant and role; --password - reads the password from standard input
+status    the connected user's tenant and role, and the schema version
+
+Exit codes: 4 the store refused (not the administrator, no permission),
+5 the store is unreachable or refused the login.</source>
+        <translation>Aufruf: genius-cli --store URL store init
+        genius-cli --store URL store grant BENUTZER --tenant M --role data-manager|staff --password PW
+        genius-cli --store URL store status
+
+URL ist postgresql://benutzer@host:port/datenbank (wahlweise mit ?sslmode=verify-full);
+ohne --store gilt die Einstellung store/url. Das Passwort kommt aus der mit --store
+angegebenen URL (nur für diesen Aufruf, nie gespeichert), aus PGPASSWORD oder aus ~/.pgpass.
+
+init      als Administrator des Speichers: legt das Schema mit seinen Rollen und der
+          Zeilensicherheit (Row-Level Security) an oder aktualisiert es; ein erneuter
+          Aufruf ändert nichts
+grant     als Administrator: legt den Benutzer BENUTZER des Mandanten M (der Mandant wird
+          angelegt, wenn er fehlt) mit einer Rolle an oder ändert Passwort, Mandant und
+          Rolle eines bestehenden Benutzers; --password - liest das Passwort von der
+          Standardeingabe
+status    Mandant und Rolle des angemeldeten Benutzers und die Schemaversion
+
+Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berechtigung),
+5 der Speicher ist nicht erreichbar oder hat die Anmeldung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Expected 'store init', 'store grant' or 'store status'. Run 'genius-cli store --help'.</source>
+        <translation>Erwartet wird „store init“, „store grant“ oder „store status“. Siehe „genius-cli store --help“.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for 'store %1'. Run 'genius-cli store --help'.</source>
+        <translation>Falsche Anzahl an Argumenten für „store %1“. Siehe „genius-cli store --help“.</translation>
+    </message>
+    <message>
+        <source>--tenant, --role and --password belong to 'store grant'.</source>
+        <translation>--tenant, --role und --password gehören zu „store grant“.</translation>
+    </message>
+    <message>
+        <source>No shared store is configured: pass --store postgresql://user@host/database or set store/url.</source>
+        <translation>Es ist kein gemeinsamer Kollektionsspeicher eingerichtet: Geben Sie --store postgresql://benutzer@host/datenbank an oder setzen Sie store/url.</translation>
+    </message>
+    <message>
+        <source>The shared store is ready: schema version %1.</source>
+        <translation>Der gemeinsame Kollektionsspeicher ist bereit: Schemaversion %1.</translation>
+    </message>
+    <message>
+        <source>'store grant' needs --tenant, --role and --password. Run 'genius-cli store --help'.</source>
+        <translation>„store grant“ braucht --tenant, --role und --password. Siehe „genius-cli store --help“.</translation>
+    </message>
+    <message>
+        <source>Unknown role '%1'; use data-manager or staff.</source>
+        <translation>Unbekannte Rolle „%1“; verwenden Sie data-manager oder staff.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Passwort für %1: </translation>
+    </message>
+    <message>
+        <source>User %1 created: tenant "%2", role %3.</source>
+        <translation>Benutzer %1 angelegt: Mandant „%2“, Rolle %3.</translation>
+    </message>
+    <message>
+        <source>User %1 updated: tenant "%2", role %3, new password.</source>
+        <translation>Benutzer %1 geändert: Mandant „%2“, Rolle %3, neues Passwort.</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>Tenant: %1</source>
+        <translation>Mandant: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>Rolle: %1</translation>
+    </message>
+    <message>
+        <source>Schema: not initialised (run 'store init')</source>
+        <translation>Schema: nicht eingerichtet („store init“ ausführen)</translation>
+    </message>
+    <message>
+        <source>Schema version: %1</source>
+        <translation>Schemaversion: %1</translation>
+    </message>
+</context>
+<context>
     <name>SummarizeCommand</name>
     <message>
         <source>Summarise a document, a file or text, optionally with respect to an aspect</source>

@@ -17,9 +17,11 @@
 #include "app/cli/keycommand.h"
 #include "app/cli/output.h"
 #include "app/cli/settingscommand.h"
+#include "app/cli/storecommand.h"
 #include "core/common/appinfo.h"
 #include "core/security/keychainsecretstore.h"
 #include "core/settings/settings.h"
+#include "core/sharedstore/storeaddress.h"
 #include "core/storage/profile.h"
 #include "translations/translations.h"
 
@@ -85,6 +87,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<RouteCommand>());
     m_commands.push_back(std::make_unique<BudgetCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
+    m_commands.push_back(std::make_unique<StoreCommand>());
     m_commands.push_back(std::make_unique<SettingsCommand>());
     m_commands.push_back(std::make_unique<KeyCommand>());
 }
@@ -181,10 +184,19 @@ int CliApplication::start(const QStringList& arguments)
         {QStringLiteral("model"), settings::keys::GatewayDefaultModel},
         {QStringLiteral("store"), settings::keys::StoreUrl},
     };
+    QString storePassword;
     for (const auto& [option, key] : overrides) {
         if (!global->has(option))
             continue;
-        if (auto applied = m_settings->setSessionValue(key, global->value(option)); !applied) {
+        QString value = global->value(option);
+        if (option == QLatin1String("store")) {
+            // A password in --store serves this run only: settings never hold one (the
+            // validator refuses it), so it is taken out before the URL becomes a setting.
+            if (const auto address = sharedstore::parseStoreUrl(value); address)
+                storePassword = address->password;
+            value = sharedstore::storeUrlWithoutPassword(value);
+        }
+        if (auto applied = m_settings->setSessionValue(key, value); !applied) {
             m_output->error(tr("The option '--%1' cannot be used: %2").arg(option, applied.error().detail));
             return toInt(exitCodeFor(applied.error()));
         }
@@ -192,7 +204,7 @@ int CliApplication::start(const QStringList& arguments)
 
     m_secrets = std::make_unique<security::KeychainSecretStore>();
     m_context = std::make_unique<CommandContext>(
-        CommandContext{*m_settings, *m_secrets, *m_output, profile->directory()});
+        CommandContext{*m_settings, *m_secrets, *m_output, profile->directory(), storePassword});
     command->run(*m_context, split.rest.mid(1), [this](ExitCode code) {
         m_finished = code;
         if (m_waiting)

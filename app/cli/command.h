@@ -29,6 +29,9 @@ struct CommandContext {
     security::SecretStore& secrets;
     const Output& output;
     QString profileDirectory;
+    /// The password of the --store URL: kept out of the settings (never saved or shown) and
+    /// used only to connect to the store.
+    QString storePassword = {};
 };
 
 /// The gateway URL in effect (setting or --endpoint), or no value after printing why there

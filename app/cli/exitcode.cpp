@@ -16,6 +16,10 @@ ExitCode exitCodeFor(const common::Error& error)
         return ExitCode::Refused;
     case ErrorCode::Cancelled:
         return ExitCode::Cancelled;
+    case ErrorCode::Denied:
+        return ExitCode::GatewayRefused;
+    case ErrorCode::Unreachable:
+        return ExitCode::Unreachable;
     case ErrorCode::Unavailable:
     case ErrorCode::Timeout:
     case ErrorCode::Io:

@@ -14,6 +14,8 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Io: return QStringLiteral("io");
     case ErrorCode::Corrupt: return QStringLiteral("corrupt");
     case ErrorCode::Cancelled: return QStringLiteral("cancelled");
+    case ErrorCode::Denied: return QStringLiteral("denied");
+    case ErrorCode::Unreachable: return QStringLiteral("unreachable");
     }
     return QStringLiteral("unknown");
 }

@@ -18,6 +18,8 @@ enum class ErrorCode {
     Io,              ///< reading or writing a file failed
     Corrupt,         ///< stored data could not be parsed
     Cancelled,       ///< the user or the caller cancelled
+    Denied,          ///< a server (the shared store) refused for lack of permission
+    Unreachable,     ///< a server (the shared store) cannot be reached, refused the login or failed
 };
 
 /// An error value: a code and a one-sentence, untranslated detail for logs and the CLI.

@@ -103,7 +103,7 @@ depends=$(field Depends)
 note "Depends: $depends"
 note "Recommends: $(field Recommends)"
 # Each required package must be a Depends item of its own (not only an alternative).
-for required in libsecret-1-0 libqt6keychain1 libqt6widgets6 libqt6network6 libqt6sql6-sqlite \
+for required in libsecret-1-0 libqt6keychain1 libqt6widgets6 libqt6network6 libqt6sql6-sqlite libqt6sql6-psql \
                 qt6-translations-l10n tesseract-ocr-deu tesseract-ocr-eng; do
     printf '%s\n' "$depends" | tr ',' '\n' | sed -e 's/([^)]*)//g' | tr -d ' \t' \
         | grep -qx -- "$required" || fail "Depends lacks $required"

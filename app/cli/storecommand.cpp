@@ -1,0 +1,205 @@
+#include "app/cli/storecommand.h"
+
+#include "app/cli/output.h"
+#include "app/cli/secretinput.h"
+#include "core/settings/settings.h"
+#include "core/sharedstore/storeaddress.h"
+#include "core/sharedstore/storeadmin.h"
+#include "core/sharedstore/storeconnection.h"
+
+#include <QJsonObject>
+
+namespace genius::cli {
+
+namespace {
+
+const QString kTenant = QStringLiteral("tenant");
+const QString kRole = QStringLiteral("role");
+const QString kPassword = QStringLiteral("password");
+
+QJsonValue textOrNull(const QString& text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+} // namespace
+
+QString StoreCommand::summary() const
+{
+    return tr("Set up the shared collection store (PostgreSQL) and grant its users");
+}
+
+QString StoreCommand::usage() const
+{
+    return tr("Usage: genius-cli --store URL store init\n"
+              "       genius-cli --store URL store grant USER --tenant T --role data-manager|staff --password PW\n"
+              "       genius-cli --store URL store status\n"
+              "\n"
+              "URL is postgresql://user@host:port/database (optionally ?sslmode=verify-full); without\n"
+              "--store the setting store/url is used. The password comes from the URL given with\n"
+              "--store (used for this run, never saved), from PGPASSWORD or from ~/.pgpass.\n"
+              "\n"
+              "init      as the store's administrator: create the schema with its roles and\n"
+              "          row-level security, or upgrade it; running it again changes nothing\n"
+              "grant     as the administrator: create the user USER of tenant T (the tenant is\n"
+              "          created when missing) with one role, or change an existing user's\n"
+              "          password, tenant and role; --password - reads the password from standard input\n"
+              "status    the connected user's tenant and role, and the schema version\n"
+              "\n"
+              "Exit codes: 4 the store refused (not the administrator, no permission),\n"
+              "5 the store is unreachable or refused the login.");
+}
+
+void StoreCommand::run(CommandContext& context, const QStringList& arguments, Done done)
+{
+    const auto parsed = parse(context, arguments, { { kTenant, true }, { kRole, true }, { kPassword, true } });
+    if (!parsed)
+        return done(ExitCode::Usage);
+    const QString action = parsed->positional.value(0);
+    const bool grants = action == QLatin1String("grant");
+    if (action != QLatin1String("init") && !grants && action != QLatin1String("status")) {
+        context.output.error(
+            tr("Expected 'store init', 'store grant' or 'store status'. Run 'genius-cli store --help'."));
+        return done(ExitCode::Usage);
+    }
+    if (parsed->positional.size() != (grants ? 2 : 1)) {
+        context.output.error(
+            tr("Wrong number of arguments for 'store %1'. Run 'genius-cli store --help'.").arg(action));
+        return done(ExitCode::Usage);
+    }
+    if (!grants && (parsed->has(kTenant) || parsed->has(kRole) || parsed->has(kPassword))) {
+        context.output.error(tr("--tenant, --role and --password belong to 'store grant'."));
+        return done(ExitCode::Usage);
+    }
+    if (action == QLatin1String("init"))
+        return done(init(context));
+    if (grants)
+        return done(grant(context, *parsed));
+    done(status(context));
+}
+
+std::unique_ptr<sharedstore::StoreConnection> StoreCommand::openStore(CommandContext& context, ExitCode* failure) const
+{
+    const QString url = context.settings.text(settings::keys::StoreUrl);
+    if (url.isEmpty()) {
+        context.output.error(
+            tr("No shared store is configured: pass --store postgresql://user@host/database or set store/url."));
+        *failure = ExitCode::Usage;
+        return nullptr;
+    }
+    auto address = sharedstore::parseStoreUrl(url);
+    if (!address) {
+        context.output.error(address.error().detail);
+        *failure = ExitCode::BadInput;
+        return nullptr;
+    }
+    if (address->password.isEmpty())
+        address->password = context.storePassword;
+    auto connection = sharedstore::StoreConnection::open(*address);
+    if (!connection) {
+        context.output.error(connection.error().detail);
+        *failure = exitCodeFor(connection.error());
+        return nullptr;
+    }
+    return std::move(*connection);
+}
+
+ExitCode StoreCommand::init(CommandContext& context) const
+{
+    ExitCode failure = ExitCode::Success;
+    const auto connection = openStore(context, &failure);
+    if (!connection)
+        return failure;
+    const auto version = sharedstore::initializeStore(*connection);
+    if (!version) {
+        context.output.error(version.error().detail);
+        return exitCodeFor(version.error());
+    }
+    if (context.output.json())
+        context.output.jsonValue(QJsonObject { { QStringLiteral("schema_version"), *version } });
+    else
+        context.output.line(tr("The shared store is ready: schema version %1.").arg(*version));
+    return ExitCode::Success;
+}
+
+ExitCode StoreCommand::grant(CommandContext& context, const ParsedArguments& parsed) const
+{
+    for (const QString& option : { kTenant, kRole, kPassword }) {
+        if (!parsed.has(option)) {
+            context.output.error(
+                tr("'store grant' needs --tenant, --role and --password. Run 'genius-cli store --help'."));
+            return ExitCode::Usage;
+        }
+    }
+    const auto role = sharedstore::parseStoreRole(parsed.value(kRole));
+    if (!role) {
+        context.output.error(tr("Unknown role '%1'; use data-manager or staff.").arg(parsed.value(kRole)));
+        return ExitCode::Usage;
+    }
+    sharedstore::GrantRequest request { parsed.positional.at(1), parsed.value(kTenant), *role,
+        parsed.value(kPassword) };
+    // Checked before connecting, so a typo costs no round trip to the server.
+    if (auto valid = sharedstore::validateUserName(request.user); !valid) {
+        context.output.error(valid.error().detail);
+        return ExitCode::BadInput;
+    }
+    if (auto valid = sharedstore::validateTenantName(request.tenant); !valid) {
+        context.output.error(valid.error().detail);
+        return ExitCode::BadInput;
+    }
+    if (request.password == QLatin1String("-"))
+        request.password = readSecretFromStandardInput(tr("Password for %1: ").arg(request.user));
+    ExitCode failure = ExitCode::Success;
+    const auto connection = openStore(context, &failure);
+    if (!connection)
+        return failure;
+    const auto outcome = sharedstore::grantStoreUser(*connection, request);
+    if (!outcome) {
+        context.output.error(outcome.error().detail);
+        return exitCodeFor(outcome.error());
+    }
+    const QString roleName = sharedstore::storeRoleName(outcome->role);
+    if (context.output.json()) {
+        context.output.jsonValue(
+            QJsonObject { { QStringLiteral("user"), outcome->user }, { QStringLiteral("tenant"), outcome->tenant },
+                { QStringLiteral("role"), roleName }, { QStringLiteral("created"), outcome->created } });
+    } else if (outcome->created) {
+        context.output.line(
+            tr("User %1 created: tenant \"%2\", role %3.").arg(outcome->user, outcome->tenant, roleName));
+    } else {
+        context.output.line(
+            tr("User %1 updated: tenant \"%2\", role %3, new password.").arg(outcome->user, outcome->tenant, roleName));
+    }
+    return ExitCode::Success;
+}
+
+ExitCode StoreCommand::status(CommandContext& context) const
+{
+    ExitCode failure = ExitCode::Success;
+    const auto connection = openStore(context, &failure);
+    if (!connection)
+        return failure;
+    const auto status = sharedstore::storeStatus(*connection);
+    if (!status) {
+        context.output.error(status.error().detail);
+        return exitCodeFor(status.error());
+    }
+    const QString role = status->role ? sharedstore::storeRoleName(*status->role)
+        : status->administrator       ? QStringLiteral("administrator")
+                                      : QString();
+    if (context.output.json()) {
+        context.output.jsonValue(QJsonObject { { QStringLiteral("user"), status->user },
+            { QStringLiteral("tenant"), textOrNull(status->tenant) }, { QStringLiteral("role"), textOrNull(role) },
+            { QStringLiteral("administrator"), status->administrator },
+            { QStringLiteral("schema_version"), status->schemaVersion } });
+        return ExitCode::Success;
+    }
+    context.output.line(tr("User: %1").arg(status->user));
+    context.output.line(tr("Tenant: %1").arg(status->tenant.isEmpty() ? tr("none") : status->tenant));
+    context.output.line(tr("Role: %1").arg(role.isEmpty() ? tr("none") : role));
+    context.output.line(status->schemaVersion == 0 ? tr("Schema: not initialised (run 'store init')")
+                                                   : tr("Schema version: %1").arg(status->schemaVersion));
+    return ExitCode::Success;
+}
+
+} // namespace genius::cli

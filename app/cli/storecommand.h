@@ -1,0 +1,35 @@
+#pragma once
+
+#include "app/cli/command.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace genius::sharedstore {
+class StoreConnection;
+}
+
+namespace genius::cli {
+
+/// `store init | grant USER --tenant T --role data-manager|staff --password PW | status`: the
+/// administration of the shared collection store (PostgreSQL) named by --store or store/url.
+class StoreCommand final : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(StoreCommand)
+
+public:
+    QString name() const override { return QStringLiteral("store"); }
+    QString summary() const override;
+    QString usage() const override;
+    void run(CommandContext& context, const QStringList& arguments, Done done) override;
+
+private:
+    /// The connection to the configured store, or no value after printing why (with the exit code).
+    std::unique_ptr<sharedstore::StoreConnection> openStore(CommandContext& context, ExitCode* failure) const;
+    ExitCode init(CommandContext& context) const;
+    ExitCode grant(CommandContext& context, const ParsedArguments& parsed) const;
+    ExitCode status(CommandContext& context) const;
+};
+
+} // namespace genius::cli
