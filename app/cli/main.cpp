@@ -27,6 +27,7 @@ void withoutRuntimeDirWarning(QtMsgType type, const QMessageLogContext& context,
 int main(int argc, char* argv[])
 {
     genius::common::ensureOcrThreadLimit(argv);
+    genius::common::disableCoreDumps();
     QStringList rawArguments;
     for (int i = 1; i < argc; ++i)
         rawArguments << QString::fromLocal8Bit(argv[i]);

@@ -6,6 +6,7 @@
 int main(int argc, char* argv[])
 {
     genius::common::ensureOcrThreadLimit(argv);
+    genius::common::disableCoreDumps();
     QApplication qtApplication(argc, argv);
     genius::app::Application application;
     return application.run();

@@ -4,6 +4,7 @@
 
 #if defined(Q_OS_LINUX)
 #include <cstdlib>
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -19,6 +20,14 @@ void ensureOcrThreadLimit(char* argv[])
     // execv returned: carry on with the runtime's default threads (OCR only gets slower).
 #else
     Q_UNUSED(argv)
+#endif
+}
+
+void disableCoreDumps()
+{
+#if defined(Q_OS_LINUX)
+    const rlimit none {0, 0};
+    ::setrlimit(RLIMIT_CORE, &none);
 #endif
 }
 

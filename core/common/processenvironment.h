@@ -8,4 +8,9 @@ namespace genius::common {
 /// returns only when nothing had to change or re-executing is impossible.
 void ensureOcrThreadLimit(char* argv[]);
 
+/// A crash must not write the process's memory — the API key, prompts, document text — to a
+/// core file: sets the core file size limit to 0 (Linux; Windows writes no dumps of its own
+/// unless Windows Error Reporting is configured to, which is the administrator's choice).
+void disableCoreDumps();
+
 } // namespace genius::common

@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/resource.h>
 
 namespace {
 
@@ -181,6 +182,39 @@ private Q_SLOTS:
         QVERIFY(process->waitForFinished(5000));
         QCOMPARE(process->exitStatus(), QProcess::NormalExit);
         QCOMPARE(process->exitCode(), 7);
+        delete process;
+    }
+
+    // A crash in the middle of a chat: the process may write no core file (its memory holds the
+    // API key), and what it printed carries no key.
+    void crash_writesNoCoreFileAndNoKey()
+    {
+        // Allow cores in the test process, so the CLI would inherit a limit above zero.
+        rlimit limit {};
+        QVERIFY(::getrlimit(RLIMIT_CORE, &limit) == 0);
+        if (limit.rlim_max == 0)
+            QSKIP("core files are disabled for this test run already (hard limit 0)");
+        limit.rlim_cur = limit.rlim_max;
+        QVERIFY(::setrlimit(RLIMIT_CORE, &limit) == 0);
+
+        m_sim->setFault(QStringLiteral("slow-chunks"), 1, {{QStringLiteral("gap_ms"), 300}});
+        QProcess* process = startCli({QStringLiteral("chat"), QStringLiteral("Hallo")});
+        QTRY_VERIFY_WITH_TIMEOUT(process->bytesAvailable() > 0 || process->state() == QProcess::NotRunning, 10000);
+        QCOMPARE(process->state(), QProcess::Running);
+        QFile limits(QStringLiteral("/proc/%1/limits").arg(process->processId()));
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        QString coreLine;
+        for (const QByteArray& line : limits.readAll().split('\n')) {
+            if (line.startsWith("Max core file size"))
+                coreLine = QString::fromLatin1(line).simplified();
+        }
+        // "Max core file size <soft> <hard> bytes"
+        QCOMPARE(coreLine.section(QLatin1Char(' '), 4, 4), QStringLiteral("0"));
+        ::kill(static_cast<pid_t>(process->processId()), SIGSEGV);
+        QVERIFY(process->waitForFinished(5000));
+        QCOMPARE(process->exitStatus(), QProcess::CrashExit);
+        const QByteArray printed = process->readAllStandardOutput() + process->readAllStandardError();
+        QVERIFY(!printed.contains("sim-demo-key"));
         delete process;
     }
 
