@@ -377,6 +377,10 @@ Sachbearbeitung sieht nur die veröffentlichten.</translation>
         <source>--class, --description and --tenant belong to 'collections create'.</source>
         <translation>--class, --description und --tenant gehören zu 'collections create'.</translation>
     </message>
+    <message>
+        <source>With --store, 'collections' only lists the shared store's collections so far; 'import --collection' publishes into them.</source>
+        <translation>Mit --store listet 'collections' bisher nur die Kollektionen des gemeinsamen Speichers auf; 'import --collection' veröffentlicht in sie.</translation>
+    </message>
 </context>
 <context>
     <name>Command</name>
@@ -858,7 +862,7 @@ Ein Entwurf braucht ein Modell: Material mit very-high wird abgelehnt (Exit 3), 
         <translation>%1: keine Vektoren (das Gateway hat nicht geantwortet); die lexikalische Suche funktioniert.</translation>
     </message>
     <message>
-        <source>Usage: genius-cli import [--collection NAME] [--class C] FILE...
+        <source>Usage: genius-cli [--store URL] import [--collection NAME] [--class C] FILE...
 
 Reads PDF (scanned pages by OCR), images, DOCX, ODT, text, Markdown and HTML files,
 splits them into passages with page anchors and indexes them on this workstation.
@@ -869,8 +873,13 @@ With a gateway configured, passages of documents its embedding model is cleared 
 also get vectors; the others are indexed for lexical search only.
 Prints each document's id; progress goes to standard error. A file that cannot be
 read is reported and skipped (exit 2); the others are still imported. Ctrl+C stops
-(exit 7); running the command again resumes where it stopped.</source>
-        <translation>Aufruf: genius-cli import [--collection NAME] [--class C] DATEI...
+(exit 7); running the command again resumes where it stopped.
+With a shared store (--store URL or the setting store/url) and --collection, each
+imported document is then published into the store's collection NAME of the
+user's tenant, created with class C when missing: data managers of the store only
+(exit 4 for staff, before anything is imported); very-high documents are never
+published (exit 3). --store needs --collection.</source>
+        <translation>Aufruf: genius-cli [--store URL] import [--collection NAME] [--class C] DATEI...
 
 Liest PDF (gescannte Seiten per Texterkennung), Bilder, DOCX, ODT, Text, Markdown und HTML,
 zerlegt sie in Passagen mit Seitenangaben und indexiert sie auf diesem Arbeitsplatz.
@@ -881,7 +890,33 @@ Ist ein Gateway eingerichtet, erhalten Passagen von Dokumenten, für die sein
 Einbettungsmodell freigegeben ist, auch Vektoren; die übrigen sind nur lexikalisch durchsuchbar.
 Gibt die ID jedes Dokuments aus; der Fortschritt geht auf die Standardfehlerausgabe. Eine
 unlesbare Datei wird gemeldet und übersprungen (Exit-Code 2); die übrigen werden importiert.
-Strg+C bricht ab (Exit-Code 7); derselbe Aufruf setzt den Import später fort.</translation>
+Strg+C bricht ab (Exit-Code 7); derselbe Aufruf setzt den Import später fort.
+Mit einem gemeinsamen Speicher (--store URL oder Einstellung store/url) und --collection
+wird danach jedes importierte Dokument in die Kollektion NAME des eigenen Mandanten im
+Speicher veröffentlicht; fehlt sie, wird sie mit Schutzbedarf C angelegt. Nur für
+Datenmanager des Speichers (Exit-Code 4 für Sachbearbeitung, bevor etwas importiert wird);
+Dokumente mit Schutzbedarf sehr hoch werden nie veröffentlicht (Exit-Code 3).
+--store verlangt --collection.</translation>
+    </message>
+    <message>
+        <source>--store publishes into a collection: add --collection NAME.</source>
+        <translation>--store veröffentlicht in eine Kollektion: --collection NAME angeben.</translation>
+    </message>
+    <message>
+        <source>Documents of the class very-high never leave this workstation and are not published into the shared store; nothing was imported.</source>
+        <translation>Dokumente mit Schutzbedarf sehr hoch verlassen diesen Arbeitsplatz nie und werden nicht im gemeinsamen Speicher veröffentlicht; es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>publish into the shared store</source>
+        <translation>im gemeinsamen Speicher veröffentlichen</translation>
+    </message>
+    <message>
+        <source>%1: unchanged in "%2" of the shared store (document %3).</source>
+        <translation>%1: unverändert in „%2“ im gemeinsamen Speicher (Dokument %3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: published into "%2" of the shared store (document %3, %n passage(s)).</source>
+        <translation><numerusform>%1: in „%2“ im gemeinsamen Speicher veröffentlicht (Dokument %3, %n Passage).</numerusform><numerusform>%1: in „%2“ im gemeinsamen Speicher veröffentlicht (Dokument %3, %n Passagen).</numerusform></translation>
     </message>
     <message>
         <source>import into a collection</source>
@@ -1367,6 +1402,25 @@ Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berecht
     <message>
         <source>Schema version: %1</source>
         <translation>Schemaversion: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSession</name>
+    <message>
+        <source>The shared store is not initialised; its administrator runs 'store init' first.</source>
+        <translation>Der gemeinsame Speicher ist nicht eingerichtet; seine Administration muss zuerst 'store init' ausführen.</translation>
+    </message>
+    <message>
+        <source>The shared store has schema version %1, newer than this genius-cli understands; update it.</source>
+        <translation>Der gemeinsame Speicher hat die Schemaversion %1, neuer als dieses genius-cli versteht; bitte aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Only data managers may %1; %2 is staff of "%3" in the shared store.</source>
+        <translation>Nur Datenmanager dürfen %1; %2 gehört im gemeinsamen Speicher zur Sachbearbeitung von „%3“.</translation>
+    </message>
+    <message>
+        <source>Only data managers may %1; %2 is no data manager of any tenant of the shared store.</source>
+        <translation>Nur Datenmanager dürfen %1; %2 ist im gemeinsamen Speicher für keinen Mandanten Datenmanager.</translation>
     </message>
 </context>
 <context>

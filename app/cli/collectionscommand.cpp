@@ -2,7 +2,10 @@
 
 #include "app/cli/indexsession.h"
 #include "app/cli/output.h"
+#include "app/cli/storesession.h"
 #include "core/index/indexdatabase.h"
+#include "core/sharedstore/storecollections.h"
+#include "core/sharedstore/storeconnection.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,6 +25,55 @@ QJsonObject collectionJson(const index::CollectionRecord& record)
         {QStringLiteral("documents"), record.documents},
         {QStringLiteral("created"), record.createdAt.toString(Qt::ISODate)},
     };
+}
+
+/// The local shape plus what the store has: its ids and the revision for syncing.
+QJsonObject storeCollectionJson(const sharedstore::StoreCollection& record)
+{
+    index::CollectionRecord local;
+    local.name = record.name;
+    local.protectionClass = record.protectionClass;
+    local.description = record.description;
+    local.tenant = record.tenant;
+    local.published = record.published;
+    local.documents = record.documents;
+    local.createdAt = record.createdAt.toUTC();
+    QJsonObject object = collectionJson(local);
+    object.insert(QStringLiteral("updated"), record.updatedAt.toUTC().toString(Qt::ISODate));
+    object.insert(QStringLiteral("id"), static_cast<double>(record.id));
+    object.insert(QStringLiteral("revision"), static_cast<double>(record.revision));
+    object.insert(QStringLiteral("source"), QStringLiteral("store"));
+    return object;
+}
+
+/// `collections list` against the shared store: what the server lets the user see.
+ExitCode listStoreCollections(CommandContext& context)
+{
+    ExitCode failure = ExitCode::Success;
+    const auto connection = openConfiguredStore(context, &failure);
+    if (!connection)
+        return failure;
+    const auto collections = sharedstore::storeCollections(*connection);
+    if (!collections) {
+        context.output.error(collections.error().detail);
+        return exitCodeFor(collections.error());
+    }
+    QJsonArray array;
+    for (const sharedstore::StoreCollection& record : *collections) {
+        if (context.output.json()) {
+            array.append(storeCollectionJson(record));
+            continue;
+        }
+        context.output.line(QStringLiteral("%1  %2  %3  %4")
+                                .arg(record.name.leftJustified(24),
+                                     domain::protectionClassName(record.protectionClass).leftJustified(9),
+                                     CollectionsCommand::tr("%n document(s)", nullptr, record.documents).leftJustified(14),
+                                     record.published ? CollectionsCommand::tr("published")
+                                                      : CollectionsCommand::tr("not published")));
+    }
+    if (context.output.json())
+        context.output.jsonValue(array);
+    return ExitCode::Success;
 }
 
 /// The worse of two exit codes (a batch reports its worst failure).
@@ -78,6 +130,15 @@ void CollectionsCommand::run(CommandContext& context, const QStringList& argumen
          || parsed->has(QStringLiteral("tenant")))
         && action != QLatin1String("create")) {
         context.output.error(tr("--class, --description and --tenant belong to 'collections create'."));
+        return done(ExitCode::Usage);
+    }
+    // With a store, the listing is the store's (the server's row-level security decides what each
+    // role sees); changing the store's collections other than by publishing comes later.
+    if (storeConfigured(context) && action == QLatin1String("list"))
+        return done(listStoreCollections(context));
+    if (storeGivenForThisRun(context)) {
+        context.output.error(tr("With --store, 'collections' only lists the shared store's collections so far; "
+                                "'import --collection' publishes into them."));
         return done(ExitCode::Usage);
     }
     // Staff are refused before the index is even opened: nothing may change for them.

@@ -3,9 +3,12 @@
 #include "app/cli/indexsession.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/output.h"
+#include "app/cli/storesession.h"
 #include "core/import/importqueue.h"
 #include "core/index/indexdatabase.h"
 #include "core/settings/settings.h"
+#include "core/sharedstore/storeconnection.h"
+#include "core/sharedstore/storepublisher.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -15,6 +18,7 @@ namespace genius::cli {
 
 using index::DocumentStatus;
 
+// Out of line: ImportQueue and StoreConnection are complete types only here.
 ImportCommand::ImportCommand() = default;
 ImportCommand::~ImportCommand() = default;
 
@@ -25,7 +29,7 @@ QString ImportCommand::summary() const
 
 QString ImportCommand::usage() const
 {
-    return tr("Usage: genius-cli import [--collection NAME] [--class C] FILE...\n"
+    return tr("Usage: genius-cli [--store URL] import [--collection NAME] [--class C] FILE...\n"
               "\n"
               "Reads PDF (scanned pages by OCR), images, DOCX, ODT, text, Markdown and HTML files,\n"
               "splits them into passages with page anchors and indexes them on this workstation.\n"
@@ -36,7 +40,12 @@ QString ImportCommand::usage() const
               "also get vectors; the others are indexed for lexical search only.\n"
               "Prints each document's id; progress goes to standard error. A file that cannot be\n"
               "read is reported and skipped (exit 2); the others are still imported. Ctrl+C stops\n"
-              "(exit 7); running the command again resumes where it stopped.");
+              "(exit 7); running the command again resumes where it stopped.\n"
+              "With a shared store (--store URL or the setting store/url) and --collection, each\n"
+              "imported document is then published into the store's collection NAME of the\n"
+              "user's tenant, created with class C when missing: data managers of the store only\n"
+              "(exit 4 for staff, before anything is imported); very-high documents are never\n"
+              "published (exit 3). --store needs --collection.");
 }
 
 void ImportCommand::run(CommandContext& context, const QStringList& arguments, Done done)
@@ -60,6 +69,23 @@ void ImportCommand::run(CommandContext& context, const QStringList& arguments, D
     }
     m_class = *cls;
     m_collection = parsed->value(QStringLiteral("collection")).trimmed();
+    // The store setting alone leaves a plain import local; --store asks for publishing.
+    if (storeGivenForThisRun(context) && m_collection.isEmpty()) {
+        context.output.error(tr("--store publishes into a collection: add --collection NAME."));
+        return done(ExitCode::Usage);
+    }
+    if (storeConfigured(context) && !m_collection.isEmpty()) {
+        if (m_class == domain::ProtectionClass::VeryHigh) {
+            context.output.error(tr("Documents of the class very-high never leave this workstation and are not "
+                                    "published into the shared store; nothing was imported."));
+            return done(ExitCode::Refused);
+        }
+        // Connected and checked before anything is imported: staff change nothing anywhere.
+        ExitCode failure = ExitCode::Success;
+        m_store = openStoreAsDataManager(context, tr("publish into the shared store"), &failure);
+        if (!m_store)
+            return done(failure);
+    }
     for (const QString& path : parsed->positional)
         m_files.append({path, 0, QString(), ExitCode::Success, -1});
 
@@ -163,6 +189,13 @@ void ImportCommand::report(CommandContext& context, Done done)
             output.error(tr("%1: no vectors (the gateway did not answer); lexical search works.").arg(record->name));
         if (file.exit != ExitCode::Success && exit == ExitCode::Success)
             exit = file.exit;
+        // Published only what the local steps finished without a failure (the local class cap included).
+        QJsonObject stored;
+        if (m_store && record && record->status == DocumentStatus::Ready && file.exit == ExitCode::Success) {
+            publish(output, file, stored);
+            if (file.exit != ExitCode::Success && exit == ExitCode::Success)
+                exit = file.exit;
+        }
         if (output.json()) {
             QJsonObject object{{QStringLiteral("id"), record ? QJsonValue(static_cast<double>(record->id)) : QJsonValue()},
                                {QStringLiteral("name"), record ? record->name : QFileInfo(file.path).fileName()},
@@ -172,6 +205,11 @@ void ImportCommand::report(CommandContext& context, Done done)
                                                                  : QStringLiteral("failed")}};
             if (!file.error.isEmpty())
                 object.insert(QStringLiteral("error"), file.error);
+            if (m_store) {
+                object.insert(QStringLiteral("published"), file.published);
+                for (auto it = stored.constBegin(); it != stored.constEnd(); ++it)
+                    object.insert(it.key(), it.value());
+            }
             array.append(object);
         } else if (record && record->status == DocumentStatus::Ready) {
             output.line(QString::number(record->id));
@@ -179,7 +217,32 @@ void ImportCommand::report(CommandContext& context, Done done)
     }
     if (output.json())
         output.jsonValue(array);
+    m_store.reset(); // the connection ends with the command, not with the application
     done(m_cancelled ? ExitCode::Cancelled : exit);
+}
+
+void ImportCommand::publish(const Output& output, FileState& file, QJsonObject& object)
+{
+    const auto outcome = sharedstore::publishDocument(*m_store, m_session->database(), file.id,
+                                                      {m_collection, m_class});
+    if (!outcome) {
+        file.error = outcome.error().detail;
+        file.exit = exitCodeFor(outcome.error());
+        output.error(outcome.error().detail);
+        return;
+    }
+    file.published = true;
+    object.insert(QStringLiteral("store_document"), static_cast<double>(outcome->storeDocumentId));
+    object.insert(QStringLiteral("store_collection"), static_cast<double>(outcome->storeCollectionId));
+    object.insert(QStringLiteral("store_change"), sharedstore::publishedDocumentName(outcome->document));
+    const QString name = QFileInfo(file.path).fileName();
+    if (outcome->document == sharedstore::PublishOutcome::Document::Unchanged)
+        output.error(tr("%1: unchanged in \"%2\" of the shared store (document %3).")
+                         .arg(name, m_collection).arg(outcome->storeDocumentId));
+    else
+        output.error(tr("%1: published into \"%2\" of the shared store (document %3, %n passage(s)).", nullptr,
+                        outcome->chunks)
+                         .arg(name, m_collection).arg(outcome->storeDocumentId));
 }
 
 } // namespace genius::cli

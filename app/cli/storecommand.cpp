@@ -2,6 +2,7 @@
 
 #include "app/cli/output.h"
 #include "app/cli/secretinput.h"
+#include "app/cli/storesession.h"
 #include "core/settings/settings.h"
 #include "core/sharedstore/storeaddress.h"
 #include "core/sharedstore/storeadmin.h"
@@ -78,36 +79,10 @@ void StoreCommand::run(CommandContext& context, const QStringList& arguments, Do
     done(status(context));
 }
 
-std::unique_ptr<sharedstore::StoreConnection> StoreCommand::openStore(CommandContext& context, ExitCode* failure) const
-{
-    const QString url = context.settings.text(settings::keys::StoreUrl);
-    if (url.isEmpty()) {
-        context.output.error(
-            tr("No shared store is configured: pass --store postgresql://user@host/database or set store/url."));
-        *failure = ExitCode::Usage;
-        return nullptr;
-    }
-    auto address = sharedstore::parseStoreUrl(url);
-    if (!address) {
-        context.output.error(address.error().detail);
-        *failure = ExitCode::BadInput;
-        return nullptr;
-    }
-    if (address->password.isEmpty())
-        address->password = context.storePassword;
-    auto connection = sharedstore::StoreConnection::open(*address);
-    if (!connection) {
-        context.output.error(connection.error().detail);
-        *failure = exitCodeFor(connection.error());
-        return nullptr;
-    }
-    return std::move(*connection);
-}
-
 ExitCode StoreCommand::init(CommandContext& context) const
 {
     ExitCode failure = ExitCode::Success;
-    const auto connection = openStore(context, &failure);
+    const auto connection = openConfiguredStore(context, &failure);
     if (!connection)
         return failure;
     const auto version = sharedstore::initializeStore(*connection);
@@ -150,7 +125,7 @@ ExitCode StoreCommand::grant(CommandContext& context, const ParsedArguments& par
     if (request.password == QLatin1String("-"))
         request.password = readSecretFromStandardInput(tr("Password for %1: ").arg(request.user));
     ExitCode failure = ExitCode::Success;
-    const auto connection = openStore(context, &failure);
+    const auto connection = openConfiguredStore(context, &failure);
     if (!connection)
         return failure;
     const auto outcome = sharedstore::grantStoreUser(*connection, request);
@@ -176,7 +151,7 @@ ExitCode StoreCommand::grant(CommandContext& context, const ParsedArguments& par
 ExitCode StoreCommand::status(CommandContext& context) const
 {
     ExitCode failure = ExitCode::Success;
-    const auto connection = openStore(context, &failure);
+    const auto connection = openConfiguredStore(context, &failure);
     if (!connection)
         return failure;
     const auto status = sharedstore::storeStatus(*connection);

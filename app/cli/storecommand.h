@@ -4,12 +4,6 @@
 
 #include <QCoreApplication>
 
-#include <memory>
-
-namespace genius::sharedstore {
-class StoreConnection;
-}
-
 namespace genius::cli {
 
 /// `store init | grant USER --tenant T --role data-manager|staff --password PW | status`: the
@@ -25,8 +19,6 @@ public:
     void run(CommandContext& context, const QStringList& arguments, Done done) override;
 
 private:
-    /// The connection to the configured store, or no value after printing why (with the exit code).
-    std::unique_ptr<sharedstore::StoreConnection> openStore(CommandContext& context, ExitCode* failure) const;
     ExitCode init(CommandContext& context) const;
     ExitCode grant(CommandContext& context, const ParsedArguments& parsed) const;
     ExitCode status(CommandContext& context) const;

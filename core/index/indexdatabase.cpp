@@ -479,6 +479,35 @@ common::Result<void> IndexDatabase::setEmbeddingState(qint64 id, const QString& 
     return {};
 }
 
+common::Result<QList<StoredChunk>> IndexDatabase::storedChunks(qint64 id) const
+{
+    QSqlQuery query = prepared(m_db, QStringLiteral("SELECT id, ordinal, first_page, last_page, heading, text FROM chunks "
+                                                    "WHERE document_id = ? ORDER BY ordinal"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return std::unexpected(queryError(query, QStringLiteral("read chunks")));
+    QList<StoredChunk> chunks;
+    while (query.next())
+        chunks.append({query.value(0).toLongLong(), query.value(1).toInt(), query.value(2).toInt(), query.value(3).toInt(),
+                       query.value(4).toString(), query.value(5).toString()});
+    return chunks;
+}
+
+common::Result<QList<StoredEmbedding>> IndexDatabase::storedEmbeddings(qint64 id) const
+{
+    QSqlQuery query = prepared(m_db, QStringLiteral("SELECT e.chunk_id, e.model, e.dim, e.vector FROM embeddings e "
+                                                    "JOIN chunks c ON c.id = e.chunk_id WHERE c.document_id = ? "
+                                                    "ORDER BY e.model, c.ordinal"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return std::unexpected(queryError(query, QStringLiteral("read vectors")));
+    QList<StoredEmbedding> embeddings;
+    while (query.next())
+        embeddings.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toInt(),
+                           query.value(3).toByteArray()});
+    return embeddings;
+}
+
 common::Result<CollectionRecord> IndexDatabase::collection(const QString& name) const
 {
     QSqlQuery query = prepared(m_db, QStringLiteral("SELECT ") + kCollectionColumns + QStringLiteral(" FROM collections k WHERE k.name = ?"));

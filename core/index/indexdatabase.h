@@ -30,6 +30,24 @@ struct PendingChunk {
     QString text;
 };
 
+/// A stored chunk with its anchors, as a copy elsewhere (the shared store) needs it.
+struct StoredChunk {
+    qint64 id = 0;
+    int ordinal = 0;
+    int firstPage = 0; ///< 0 for formats without pages
+    int lastPage = 0;
+    QString heading; ///< the heading path joined by " › "
+    QString text;
+};
+
+/// A stored vector: little-endian float32 as in the index, `dimension` values.
+struct StoredEmbedding {
+    qint64 chunkId = 0;
+    QString model;
+    int dimension = 0;
+    QByteArray vector;
+};
+
 /// A new file to import.
 struct NewDocument {
     QString name;
@@ -93,6 +111,9 @@ public:
     common::Result<void> storeEmbeddings(const QString& model, const QList<qint64>& chunkIds,
                                          const QList<QVector<float>>& vectors);
     common::Result<void> setEmbeddingState(qint64 id, const QString& model, const QString& state);
+    /// A document's chunks in order, and its vectors of every model (for publishing).
+    common::Result<QList<StoredChunk>> storedChunks(qint64 id) const;
+    common::Result<QList<StoredEmbedding>> storedEmbeddings(qint64 id) const;
 
     /// Collections (the minimum import and search need; the data-manager view extends them).
     common::Result<CollectionRecord> collection(const QString& name) const;
