@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -102,16 +104,24 @@ class TestCliDiskFull final : public QObject
 {
     Q_OBJECT
 
+private:
+    std::unique_ptr<QTemporaryDir> m_home; // one per test case
+
 private Q_SLOTS:
+    void init()
+    {
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
+        QVERIFY(QDir().mkpath(m_home->filePath(u"profile"_s)) && QDir().mkpath(m_home->filePath(u"copy"_s)));
+        if (!mayMountTmpfs(m_home->filePath(u"profile"_s), m_home->path()))
+            QSKIP("No private mount namespace here (unshare -rm with tmpfs is not allowed).");
+    }
+
     void fullDisk_failsTheChatCleanly_andKeepsTheConversations()
     {
-        QTemporaryDir home;
-        QVERIFY(home.isValid());
-        const QString profile = home.filePath(u"profile"_s);
-        const QString copy = home.filePath(u"copy"_s);
-        QVERIFY(QDir().mkpath(profile) && QDir().mkpath(copy));
-        if (!mayMountTmpfs(profile, home.path()))
-            QSKIP("No private mount namespace here (unshare -rm with tmpfs is not allowed).");
+        QTemporaryDir& home = *m_home;
+        const QString profile = home.filePath(u"profile"_s); // the small disk is mounted here
+        const QString copy = home.filePath(u"copy"_s);       // what was on it, on the ordinary disk
         genius::sim::SimulatorProcess simulator;
         QVERIFY2(simulator.isRunning(), qPrintable(simulator.errorString()));
 
@@ -142,13 +152,9 @@ cp -a "$1/." "$2/")"_s;
 
     void fullDisk_failsTheImportCleanly_andKeepsTheIndex()
     {
-        QTemporaryDir home;
-        QVERIFY(home.isValid());
-        const QString profile = home.filePath(u"profile"_s);
-        const QString copy = home.filePath(u"copy"_s);
-        QVERIFY(QDir().mkpath(profile) && QDir().mkpath(copy));
-        if (!mayMountTmpfs(profile, home.path()))
-            QSKIP("No private mount namespace here (unshare -rm with tmpfs is not allowed).");
+        QTemporaryDir& home = *m_home;
+        const QString profile = home.filePath(u"profile"_s); // the small disk is mounted here
+        const QString copy = home.filePath(u"copy"_s);       // what was on it, on the ordinary disk
         const QString small = home.filePath(u"klein.md"_s);
         const QString big = home.filePath(u"gross.md"_s);
         QVERIFY(writeFile(small, "# Kleine Satzung\n\n## § 1 Zweck\n\nDie Satzung regelt die Gebühren der Gemeinde.\n"));

@@ -3,13 +3,12 @@
 // summaries anchored to pages, drafts from templates, the main agent, and the local-only
 // mode in which nothing reaches the simulator.
 #include "fixture/simulatorprocess.h"
+#include "support/textpdf.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPainter>
-#include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -26,24 +25,6 @@ struct Run {
     QJsonObject object() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
 };
 
-/// A text PDF with one topic per page, written with Qt (Poppler reads its text layer).
-bool writePdf(const QString& path, const QStringList& pages)
-{
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(300);
-    QPainter painter(&writer);
-    if (!painter.isActive())
-        return false;
-    painter.setFont(QFont(u"DejaVu Sans"_s, 11));
-    const QRect area(150, 150, writer.width() - 300, writer.height() - 300);
-    for (qsizetype i = 0; i < pages.size(); ++i) {
-        if (i > 0)
-            writer.newPage();
-        painter.drawText(area, Qt::TextWordWrap, pages.at(i));
-    }
-    return painter.end();
-}
 
 const QStringList kSatzungPages = {
     u"Hundesteuersatzung der Gemeinde Musterstadt. Die Hundesteuer beträgt für den ersten Hund 96 Euro im Jahr. "
@@ -179,8 +160,8 @@ private Q_SLOTS:
         m_profile = m_home.filePath(u"profile"_s);
         m_satzung = m_home.filePath(u"satzungen.pdf"_s);
         m_personal = m_home.filePath(u"personalakte.pdf"_s);
-        QVERIFY(writePdf(m_satzung, kSatzungPages));
-        QVERIFY(writePdf(m_personal, kPersonalPages));
+        QVERIFY(genius::test::writeTextPdf(m_satzung, kSatzungPages));
+        QVERIFY(genius::test::writeTextPdf(m_personal, kPersonalPages));
 
         // Lexical indexing only (no gateway while importing): the functions are under test here.
         const Run satzung = run({u"import"_s, u"--collection"_s, u"satzungen"_s, m_satzung}, u"http://127.0.0.1:1/v1"_s);

@@ -3,6 +3,7 @@
 // cluster, see postgrescluster.h). What reached the server is checked as its administrator sees
 // it (row-level security shows the administrator every row, tombstones included).
 #include "core/index/indexdatabase.h"
+#include "support/textpdf.h"
 #include "core/sharedstore/storeaddress.h"
 #include "core/sharedstore/storeconnection.h"
 #include "integration/store/postgrescluster.h"
@@ -14,8 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPainter>
-#include <QPdfWriter>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,23 +49,6 @@ Von der Hundesteuer befreit sind Blindenführhunde und Hunde, die zur Hilfe hilf
 notwendig sind.
 )";
 
-bool writePdf(const QString& path, const QStringList& pages)
-{
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(300);
-    QPainter painter(&writer);
-    if (!painter.isActive())
-        return false;
-    painter.setFont(QFont(u"DejaVu Sans"_s, 11));
-    const QRect area(150, 150, writer.width() - 300, writer.height() - 300);
-    for (qsizetype i = 0; i < pages.size(); ++i) {
-        if (i > 0)
-            writer.newPage();
-        painter.drawText(area, Qt::TextWordWrap, pages.at(i));
-    }
-    return painter.end();
-}
 
 bool writeText(const QString& path, const QByteArray& text)
 {
@@ -198,7 +180,7 @@ void TestStorePublish::initTestCase()
 
     QVERIFY(QDir().mkpath(m_home.filePath(u"files"_s)));
     QVERIFY(writeText(file(u"hundesteuer.md"_s), kSatzung));
-    QVERIFY(writePdf(file(u"parken.pdf"_s),
+    QVERIFY(genius::test::writeTextPdf(file(u"parken.pdf"_s),
         { u"Satzung über Bewohnerparkausweise. Einen Bewohnerparkausweis erhalten Personen mit Hauptwohnsitz im "
           "Gebiet. Der Ausweis kostet 30 Euro im Jahr."_s,
             u"Die Ausweise werden vom Ordnungsamt ausgestellt und gelten ein Jahr."_s }));
