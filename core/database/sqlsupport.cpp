@@ -45,6 +45,20 @@ QString diskFullText()
     return QStringLiteral("The disk holding the profile is full; free some space and try again.");
 }
 
+common::Error queryError(const QSqlQuery& query, const QString& store, const QString& what)
+{
+    if (isDiskFull(query.lastError()))
+        return {common::ErrorCode::Io, diskFullText()};
+    return {common::ErrorCode::Io, QStringLiteral("The %1 could not %2: %3").arg(store, what, query.lastError().text())};
+}
+
+common::Error commitError(const QSqlDatabase& db, const QString& store, const QString& what)
+{
+    if (isDiskFull(db.lastError()))
+        return {common::ErrorCode::Io, diskFullText()};
+    return {common::ErrorCode::Io, QStringLiteral("The %1 could not commit %2.").arg(store, what)};
+}
+
 bool hasNoSpaceLeft(const QString& directory)
 {
     constexpr qint64 kWalStartBytes = 128 * 1024; // a WAL header and a few pages, the -shm index

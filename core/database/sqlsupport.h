@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/error.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,6 +16,13 @@ QVariant notNull(const QString& text);
 bool isDiskFull(const QSqlError& error);
 /// The one sentence for a full disk, for every store of the profile.
 QString diskFullText();
+/// A failed statement of the `store` ("index database", "conversation database"): the full-disk
+/// sentence when SQLite said so, else "The <store> could not <what>: <driver text>" (the driver
+/// names tables and constraints, never content: values are bound).
+common::Error queryError(const QSqlQuery& query, const QString& store, const QString& what);
+/// A failed commit: the full-disk sentence, else "The <store> could not commit <what>." (Qt's
+/// failed COMMIT carries no SQLite code, only its message).
+common::Error commitError(const QSqlDatabase& db, const QString& store, const QString& what);
 /// True when the file system holding `directory` has (next to) no space left: less than
 /// SQLite needs to start a write-ahead log. Opening a database there fails with a generic I/O
 /// error (creating the -wal or -shm file), not SQLITE_FULL.

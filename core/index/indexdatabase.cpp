@@ -31,20 +31,17 @@ QString now()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+const QString kStore = QStringLiteral("index database");
+
 common::Error queryError(const QSqlQuery& query, const QString& what)
 {
-    if (database::isDiskFull(query.lastError()))
-        return {ErrorCode::Io, database::diskFullText()};
-    // Driver text names tables and constraints, never document content (values are bound).
-    return {ErrorCode::Io, QStringLiteral("The index database could not %1: %2").arg(what, query.lastError().text())};
+    return database::queryError(query, kStore, what);
 }
 
 // A commit that failed: a full disk says so, anything else names what was being stored.
 common::Error commitError(const QSqlDatabase& db, const QString& what)
 {
-    if (database::isDiskFull(db.lastError()))
-        return {ErrorCode::Io, database::diskFullText()};
-    return {ErrorCode::Io, QStringLiteral("The index database could not commit %1.").arg(what)};
+    return database::commitError(db, kStore, what);
 }
 
 const QString kDocumentColumns = QStringLiteral(

@@ -39,13 +39,11 @@ QDateTime parseTime(const QVariant& value)
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
 }
 
+const QString kStore = QStringLiteral("conversation database");
+
 common::Error queryError(const QSqlQuery& query, const QString& what)
 {
-    if (database::isDiskFull(query.lastError()))
-        return {ErrorCode::Io, database::diskFullText()};
-    // Driver text names tables and constraints, never message content (values are bound).
-    return {ErrorCode::Io,
-            QStringLiteral("The conversation database could not %1: %2").arg(what, query.lastError().text())};
+    return database::queryError(query, kStore, what);
 }
 
 QVariant nullIfEmpty(const QString& text)
@@ -63,12 +61,9 @@ common::Error transactionError()
     return {ErrorCode::Io, QStringLiteral("The conversation database cannot start a transaction.")};
 }
 
-// A commit that failed: a full disk says so (Qt's failed COMMIT carries no SQLite code).
 common::Error commitError(const QSqlDatabase& db)
 {
-    if (database::isDiskFull(db.lastError()))
-        return {ErrorCode::Io, database::diskFullText()};
-    return {ErrorCode::Io, QStringLiteral("The conversation database could not commit a change.")};
+    return database::commitError(db, kStore, QStringLiteral("a change"));
 }
 
 const QString kConversationColumns =
