@@ -4,19 +4,19 @@
 <context>
     <name>ArgParser</name>
     <message>
-        <source>Unknown option '--%1'. Run 'genius-cli --help' to see the options.</source>
+        <source>Unknown option &apos;--%1&apos;. Run &apos;genius-cli --help&apos; to see the options.</source>
         <translation>Unbekannte Option „--%1“. Mit „genius-cli --help“ werden die Optionen angezeigt.</translation>
     </message>
     <message>
-        <source>Unknown option '--%1' for '%2'. Run 'genius-cli %2 --help' to see its options.</source>
+        <source>Unknown option &apos;--%1&apos; for &apos;%2&apos;. Run &apos;genius-cli %2 --help&apos; to see its options.</source>
         <translation>Unbekannte Option „--%1“ für „%2“. Mit „genius-cli %2 --help“ werden seine Optionen angezeigt.</translation>
     </message>
     <message>
-        <source>The option '--%1' takes no value.</source>
+        <source>The option &apos;--%1&apos; takes no value.</source>
         <translation>Die Option „--%1“ nimmt keinen Wert an.</translation>
     </message>
     <message>
-        <source>The option '--%1' needs a value.</source>
+        <source>The option &apos;--%1&apos; needs a value.</source>
         <translation>Die Option „--%1“ braucht einen Wert.</translation>
     </message>
 </context>
@@ -27,12 +27,12 @@
         <translation>Eine Frage an ein importiertes Dokument stellen, mit Quellenangaben</translation>
     </message>
     <message>
-        <source>Name the document with --document ID (see 'genius-cli documents').</source>
-        <translation>Nennen Sie das Dokument mit --document ID (siehe 'genius-cli documents').</translation>
+        <source>Name the document with --document ID (see &apos;genius-cli documents&apos;).</source>
+        <translation>Nennen Sie das Dokument mit --document ID (siehe &apos;genius-cli documents&apos;).</translation>
     </message>
     <message>
-        <source>No question given. Run 'genius-cli ask --help'.</source>
-        <translation>Keine Frage angegeben. Siehe 'genius-cli ask --help'.</translation>
+        <source>No question given. Run &apos;genius-cli ask --help&apos;.</source>
+        <translation>Keine Frage angegeben. Siehe &apos;genius-cli ask --help&apos;.</translation>
     </message>
     <message>
         <source>The document contains nothing on this question.</source>
@@ -42,11 +42,11 @@
         <source>Usage: genius-cli ask --document ID[,ID...] QUESTION...
 
 Answers from the document(s) only and cites their pages as [n]. Documents that
-fit the model's context go in whole; longer ones through retrieval within them. The
-request carries the highest of the documents' classes and protection/defaultClass and
+fit the model&apos;s context go in whole; longer ones through retrieval within them. The
+request carries the highest of the documents&apos; classes and protection/defaultClass and
 goes only to a model cleared for it. When no model may read it (very-high, no
 gateway, none cleared) the best passages are shown instead and nothing is sent
-(--json: "local": true). QUESTION '-' reads standard input.</source>
+(--json: &quot;local&quot;: true). QUESTION &apos;-&apos; reads standard input.</source>
         <translation>Aufruf: genius-cli ask --document ID[,ID...] FRAGE...
 
 Antwortet nur aus dem Dokument bzw. den Dokumenten und belegt ihre Seiten mit [n].
@@ -54,19 +54,25 @@ Dokumente, die in den Kontext des Modells passen, gehen ganz hinein; längere ü
 Suche darin. Die Anfrage trägt die höchste Klasse der Dokumente und von
 protection/defaultClass und geht nur an ein dafür freigegebenes Modell. Darf kein
 Modell sie lesen (very-high, kein Gateway, keines freigegeben), werden stattdessen die
-besten Fundstellen gezeigt und nichts gesendet (--json: "local": true). FRAGE '-'
+besten Fundstellen gezeigt und nichts gesendet (--json: &quot;local&quot;: true). FRAGE &apos;-&apos;
 liest die Standardeingabe.</translation>
     </message>
 </context>
 <context>
     <name>AssignmentCommand</name>
     <message numerus="yes">
-        <source>assign %n document(s) to "%1"</source>
-        <translation><numerusform>%n Dokument „%1“ zuordnen</numerusform><numerusform>%n Dokumente „%1“ zuordnen</numerusform></translation>
+        <source>assign %n document(s) to &quot;%1&quot;</source>
+        <translation>
+            <numerusform>%n Dokument „%1“ zuordnen</numerusform>
+            <numerusform>%n Dokumente „%1“ zuordnen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>remove %n document(s) from "%1"</source>
-        <translation><numerusform>%n Dokument aus „%1“ entfernen</numerusform><numerusform>%n Dokumente aus „%1“ entfernen</numerusform></translation>
+        <source>remove %n document(s) from &quot;%1&quot;</source>
+        <translation>
+            <numerusform>%n Dokument aus „%1“ entfernen</numerusform>
+            <numerusform>%n Dokumente aus „%1“ entfernen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -81,8 +87,8 @@ liest die Standardeingabe.</translation>
 
 Every request that leaves this workstation is recorded (time, user, endpoint, model,
 protection class, document ids, tokens, request ids; no content by default) in a
-hash chain. 'verify' exits 0 only if the chain is intact and otherwise names the
-first broken line (exit 2); 'export' prints all entries as a JSON array.</source>
+hash chain. &apos;verify&apos; exits 0 only if the chain is intact and otherwise names the
+first broken line (exit 2); &apos;export&apos; prints all entries as a JSON array.</source>
         <translation>Aufruf: genius-cli audit verify
         genius-cli audit export
 
@@ -93,12 +99,15 @@ und nennt sonst die erste beschädigte Zeile (Exit-Code 2); „export“ gibt al
 als JSON-Array aus.</translation>
     </message>
     <message>
-        <source>Expected 'audit verify' or 'audit export'.</source>
+        <source>Expected &apos;audit verify&apos; or &apos;audit export&apos;.</source>
         <translation>Erwartet wird „audit verify“ oder „audit export“.</translation>
     </message>
     <message numerus="yes">
         <source>The audit log is intact (%n entries).</source>
-        <translation><numerusform>Das Prüfprotokoll ist intakt (%n Eintrag).</numerusform><numerusform>Das Prüfprotokoll ist intakt (%n Einträge).</numerusform></translation>
+        <translation>
+            <numerusform>Das Prüfprotokoll ist intakt (%n Eintrag).</numerusform>
+            <numerusform>Das Prüfprotokoll ist intakt (%n Einträge).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit log is broken at line %1: %2.</source>
@@ -108,7 +117,7 @@ als JSON-Array aus.</translation>
 <context>
     <name>BudgetCommand</name>
     <message>
-        <source>Show the API key's spend and budget where the gateway reports them</source>
+        <source>Show the API key&apos;s spend and budget where the gateway reports them</source>
         <translation>Verbrauch und Budget des API-Schlüssels zeigen, soweit das Gateway sie meldet</translation>
     </message>
     <message>
@@ -141,7 +150,7 @@ Gateway sie meldet (LiteLLM /key/info). Meldet ein Gateway nichts, bleiben beide
         <translation>Ein Modell fragen und die Antwort fortlaufend ausgeben</translation>
     </message>
     <message>
-        <source>No prompt given. Run 'genius-cli chat --help'.</source>
+        <source>No prompt given. Run &apos;genius-cli chat --help&apos;.</source>
         <translation>Kein Prompt angegeben. Siehe „genius-cli chat --help“.</translation>
     </message>
     <message>
@@ -149,7 +158,7 @@ Gateway sie meldet (LiteLLM /key/info). Meldet ein Gateway nichts, bleiben beide
         <translation>Die Antwort wurde an der Token-Grenze abgeschnitten.</translation>
     </message>
     <message>
-        <source>The gateway's content filter stopped the answer.</source>
+        <source>The gateway&apos;s content filter stopped the answer.</source>
         <translation>Der Inhaltsfilter des Gateways hat die Antwort gestoppt.</translation>
     </message>
     <message>
@@ -169,16 +178,16 @@ Gateway sie meldet (LiteLLM /key/info). Meldet ein Gateway nichts, bleiben beide
 
 Streams the answer to standard output. The request carries the protection class
 given (default: the setting protection/defaultClass) and goes only to a model
-cleared for it; very-high never leaves this workstation (exit 3). PROMPT '-'
+cleared for it; very-high never leaves this workstation (exit 3). PROMPT &apos;-&apos;
 reads the prompt from standard input. Ctrl+C stops the answer (exit 7).
 
 Every chat is stored: without --conversation a new conversation starts and its id
-is printed to standard error ('Conversation: ID'; with --json as 'conversation').
+is printed to standard error (&apos;Conversation: ID&apos;; with --json as &apos;conversation&apos;).
 --conversation ID continues it: its current branch goes along as history, as much
-as fits the context, and the request carries at least the conversation's class.
-With --conversation, --regenerate (no PROMPT) answers the branch's last question
+as fits the context, and the request carries at least the conversation&apos;s class.
+With --conversation, --regenerate (no PROMPT) answers the branch&apos;s last question
 again beside the earlier answer, and --edit MESSAGE PROMPT asks PROMPT instead of
-the question MESSAGE of the current branch, on a new branch (see 'conversations show').</source>
+the question MESSAGE of the current branch, on a new branch (see &apos;conversations show&apos;).</source>
         <translation>Aufruf: genius-cli chat [--class none|normal|high|very-high] [--conversation ID] PROMPT...
 
 Gibt die Antwort fortlaufend auf der Standardausgabe aus. Die Anfrage trägt den
@@ -194,7 +203,7 @@ Verlauf mit, soweit er in den Kontext passt, und die Anfrage trägt mindestens d
 Schutzbedarf der Unterhaltung.
 Mit --conversation beantwortet --regenerate (ohne PROMPT) die letzte Frage des Zweigs
 neu, neben der früheren Antwort, und --edit NACHRICHT PROMPT stellt PROMPT anstelle der
-Frage NACHRICHT des aktuellen Zweigs, auf einem neuen Zweig (siehe 'conversations show').</translation>
+Frage NACHRICHT des aktuellen Zweigs, auf einem neuen Zweig (siehe &apos;conversations show&apos;).</translation>
     </message>
     <message>
         <source>--regenerate and --edit need --conversation ID.</source>
@@ -224,7 +233,7 @@ Global options:
   --model NAME     use this model for this run
   --store URL      use this shared collection store for this run
   --json           print machine-readable JSON on standard output
-  --help           show this help, or a command's help after its name
+  --help           show this help, or a command&apos;s help after its name
   --version        show the version
 
 Commands:
@@ -254,15 +263,15 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
 8 Schlüsselbund oder Profil nicht nutzbar.</translation>
     </message>
     <message>
-        <source>No command given. Run 'genius-cli --help' to see the commands.</source>
+        <source>No command given. Run &apos;genius-cli --help&apos; to see the commands.</source>
         <translation>Kein Befehl angegeben. Mit „genius-cli --help“ werden die Befehle angezeigt.</translation>
     </message>
     <message>
-        <source>Unknown command '%1'. Run 'genius-cli --help' to see the commands.</source>
+        <source>Unknown command &apos;%1&apos;. Run &apos;genius-cli --help&apos; to see the commands.</source>
         <translation>Unbekannter Befehl „%1“. Mit „genius-cli --help“ werden die Befehle angezeigt.</translation>
     </message>
     <message>
-        <source>The option '--%1' cannot be used: %2</source>
+        <source>The option &apos;--%1&apos; cannot be used: %2</source>
         <translation>Die Option „--%1“ kann nicht verwendet werden: %2</translation>
     </message>
 </context>
@@ -270,7 +279,17 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
     <name>CollectionListModel</name>
     <message numerus="yes">
         <source>%1 (%n document(s))</source>
-        <translation><numerusform>%1 (%n Dokument)</numerusform><numerusform>%1 (%n Dokumente)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n Dokument)</numerusform>
+            <numerusform>%1 (%n Dokumente)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n document(s), shared)</source>
+        <translation>
+            <numerusform>%1 (%n Dokument, gemeinsam)</numerusform>
+            <numerusform>%1 (%n Dokumente, gemeinsam)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -280,16 +299,19 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
         <translation>Kollektionen auflisten, anlegen, füllen und löschen</translation>
     </message>
     <message>
-        <source>Unknown action '%1'. Run 'genius-cli collections --help'.</source>
-        <translation>Unbekannte Aktion '%1'. Siehe 'genius-cli collections --help'.</translation>
+        <source>Unknown action &apos;%1&apos;. Run &apos;genius-cli collections --help&apos;.</source>
+        <translation>Unbekannte Aktion &apos;%1&apos;. Siehe &apos;genius-cli collections --help&apos;.</translation>
     </message>
     <message>
-        <source>Wrong number of arguments for '%1'. Run 'genius-cli collections --help'.</source>
-        <translation>Falsche Anzahl von Argumenten für '%1'. Siehe 'genius-cli collections --help'.</translation>
+        <source>Wrong number of arguments for &apos;%1&apos;. Run &apos;genius-cli collections --help&apos;.</source>
+        <translation>Falsche Anzahl von Argumenten für &apos;%1&apos;. Siehe &apos;genius-cli collections --help&apos;.</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
-        <translation><numerusform>%n Dokument</numerusform><numerusform>%n Dokumente</numerusform></translation>
+        <translation>
+            <numerusform>%n Dokument</numerusform>
+            <numerusform>%n Dokumente</numerusform>
+        </translation>
     </message>
     <message>
         <source>published</source>
@@ -300,48 +322,67 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
         <translation>nicht veröffentlicht</translation>
     </message>
     <message>
-        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
-        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
+        <source>Unknown protection class &apos;%1&apos;; use none, normal, high or very-high.</source>
+        <translation>Unbekannter Schutzbedarf &apos;%1&apos;; erlaubt sind none, normal, high und very-high.</translation>
     </message>
     <message>
-        <source>Collection "%1" created (class %2).</source>
+        <source>Collection &quot;%1&quot; created (class %2).</source>
         <translation>Kollektion „%1“ angelegt (Schutzbedarf %2).</translation>
     </message>
     <message numerus="yes">
-        <source>Collection "%1" deleted; its %n document(s) stay.</source>
-        <translation><numerusform>Kollektion „%1“ gelöscht; ihr %n Dokument bleibt erhalten.</numerusform><numerusform>Kollektion „%1“ gelöscht; ihre %n Dokumente bleiben erhalten.</numerusform></translation>
+        <source>Collection &quot;%1&quot; deleted; its %n document(s) stay.</source>
+        <translation>
+            <numerusform>Kollektion „%1“ gelöscht; ihr %n Dokument bleibt erhalten.</numerusform>
+            <numerusform>Kollektion „%1“ gelöscht; ihre %n Dokumente bleiben erhalten.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Collection "%1" renamed to "%2".</source>
+        <source>Collection &quot;%1&quot; renamed to &quot;%2&quot;.</source>
         <translation>Kollektion „%1“ in „%2“ umbenannt.</translation>
     </message>
     <message>
-        <source>Collection "%1" published.</source>
+        <source>Collection &quot;%1&quot; published.</source>
         <translation>Kollektion „%1“ veröffentlicht.</translation>
     </message>
     <message>
-        <source>Collection "%1" unpublished.</source>
+        <source>Collection &quot;%1&quot; unpublished.</source>
         <translation>Veröffentlichung der Kollektion „%1“ zurückgenommen.</translation>
     </message>
     <message>
-        <source>'%1' is not a document id (see 'genius-cli documents').</source>
-        <translation>'%1' ist keine Dokument-ID (siehe 'genius-cli documents').</translation>
+        <source>&apos;%1&apos; is not a document id (see &apos;genius-cli documents&apos;).</source>
+        <translation>&apos;%1&apos; ist keine Dokument-ID (siehe &apos;genius-cli documents&apos;).</translation>
     </message>
     <message>
-        <source>Document %1 assigned to "%2".</source>
+        <source>Document %1 assigned to &quot;%2&quot;.</source>
         <translation>Dokument %1 der Kollektion „%2“ zugeordnet.</translation>
     </message>
     <message>
-        <source>Document %1 taken out of "%2".</source>
+        <source>Document %1 taken out of &quot;%2&quot;.</source>
         <translation>Dokument %1 aus „%2“ herausgenommen.</translation>
     </message>
     <message>
-        <source>Document %1 was not in "%2".</source>
+        <source>Document %1 was not in &quot;%2&quot;.</source>
         <translation>Dokument %1 war nicht in „%2“.</translation>
     </message>
     <message>
         <source>change collections</source>
         <translation>Kollektionen ändern</translation>
+    </message>
+    <message>
+        <source>--class, --description and --tenant belong to &apos;collections create&apos;.</source>
+        <translation>--class, --description und --tenant gehören zu &apos;collections create&apos;.</translation>
+    </message>
+    <message>
+        <source>A collection of the shared store belongs to the tenant of the store&apos;s user; --tenant is for local collections only.</source>
+        <translation>Eine Kollektion des gemeinsamen Speichers gehört dem Mandanten des Speicherbenutzers; --tenant gilt nur für lokale Kollektionen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a document id of the shared store; with --store, give one id as &apos;import --json&apos; prints it in &apos;store_document&apos;.</source>
+        <translation>&apos;%1&apos; ist keine Dokument-ID des gemeinsamen Speichers; geben Sie mit --store eine ID an, wie &apos;import --json&apos; sie in &apos;store_document&apos; ausgibt.</translation>
+    </message>
+    <message>
+        <source>Document %1 is in &quot;%2&quot; already.</source>
+        <translation>Dokument %1 ist bereits in „%2“.</translation>
     </message>
     <message>
         <source>Usage: genius-cli collections [list]
@@ -352,12 +393,18 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
        genius-cli collections rename NAME NEW-NAME
        genius-cli collections publish NAME | unpublish NAME
 
-A collection's class (default normal) caps its documents: assigning a document of a
+A collection&apos;s class (default normal) caps its documents: assigning a document of a
 higher class is refused (exit 3) and the others of the batch are still assigned.
-Deleting a collection keeps its documents. 'documents --unassigned' lists the
+Deleting a collection keeps its documents. &apos;documents --unassigned&apos; lists the
 documents that belong to no collection.
 Only data managers may change collections (exit 4 for staff); staff see only the
-published ones.</source>
+published ones.
+
+With a shared store (--store URL, or the setting store/url) these actions work on the
+store&apos;s collections of the store user&apos;s tenant: DOC is then the store&apos;s document id
+(&apos;store_document&apos; of &apos;import --json&apos;), one at a time; new collections are unpublished;
+--tenant does not apply and the class very-high is refused. Names are exact; a name that
+differs from a live one only in letter case counts as taken.</source>
         <translation>Aufruf: genius-cli collections [list]
         genius-cli collections create NAME [--class C] [--description TEXT] [--tenant T]
         genius-cli collections assign DOK[,DOK...] NAME
@@ -368,18 +415,17 @@ published ones.</source>
 
 Der Schutzbedarf einer Kollektion (Standard normal) begrenzt ihre Dokumente: Ein Dokument
 mit höherem Schutzbedarf wird nicht zugeordnet (Exit-Code 3), die übrigen des Stapels schon.
-Beim Löschen einer Kollektion bleiben ihre Dokumente erhalten. 'documents --unassigned'
+Beim Löschen einer Kollektion bleiben ihre Dokumente erhalten. &apos;documents --unassigned&apos;
 listet die Dokumente, die keiner Kollektion angehören.
 Nur Datenmanager dürfen Kollektionen ändern (Exit-Code 4 für Sachbearbeitung); die
-Sachbearbeitung sieht nur die veröffentlichten.</translation>
-    </message>
-    <message>
-        <source>--class, --description and --tenant belong to 'collections create'.</source>
-        <translation>--class, --description und --tenant gehören zu 'collections create'.</translation>
-    </message>
-    <message>
-        <source>With --store, 'collections' only lists the shared store's collections so far; 'import --collection' publishes into them.</source>
-        <translation>Mit --store listet 'collections' bisher nur die Kollektionen des gemeinsamen Speichers auf; 'import --collection' veröffentlicht in sie.</translation>
+Sachbearbeitung sieht nur die veröffentlichten.
+
+Mit einem gemeinsamen Speicher (--store URL oder die Einstellung store/url) wirken diese
+Aktionen auf die Kollektionen des Mandanten des Speicherbenutzers: DOK ist dann die
+Dokument-ID des Speichers (&apos;store_document&apos; von &apos;import --json&apos;), eine je Aufruf; neue
+Kollektionen sind unveröffentlicht; --tenant gilt nicht und Schutzbedarf sehr hoch wird
+abgelehnt. Namen gelten genau; ein Name, der sich von einem bestehenden nur in Groß- und
+Kleinschreibung unterscheidet, ist vergeben.</translation>
     </message>
 </context>
 <context>
@@ -389,8 +435,8 @@ Sachbearbeitung sieht nur die veröffentlichten.</translation>
         <translation>Es ist kein Gateway eingerichtet: gateway/url setzen oder --endpoint URL angeben.</translation>
     </message>
     <message>
-        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
-        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
+        <source>Unknown protection class &apos;%1&apos;; use none, normal, high or very-high.</source>
+        <translation>Unbekannter Schutzbedarf &apos;%1&apos;; erlaubt sind none, normal, high und very-high.</translation>
     </message>
     <message>
         <source>set by policy</source>
@@ -504,7 +550,7 @@ Sachbearbeitung sieht nur die veröffentlichten.</translation>
        genius-cli conversations export ID --format md|odt|docx|pdf --output FILE
        genius-cli conversations delete ID
 
-Conversations are stored in the profile; 'chat' creates and continues them.
+Conversations are stored in the profile; &apos;chat&apos; creates and continues them.
 list shows id, last change, protection class, function and title, newest first;
 --search lists the messages that contain every word. show prints the current
 branch of a conversation; export writes it with its sources to FILE. Conversations
@@ -523,8 +569,8 @@ Unterhaltungen, deren letzte Änderung länger zurückliegt als die Aufbewahrung
 ihres Schutzbedarfs (Einstellungen retention/*Days), werden bei jedem Öffnen gelöscht.</translation>
     </message>
     <message>
-        <source>Give list, show ID, export ID or delete ID. Run 'genius-cli conversations --help'.</source>
-        <translation>Geben Sie list, show ID, export ID oder delete ID an. Siehe 'genius-cli conversations --help'.</translation>
+        <source>Give list, show ID, export ID or delete ID. Run &apos;genius-cli conversations --help&apos;.</source>
+        <translation>Geben Sie list, show ID, export ID oder delete ID an. Siehe &apos;genius-cli conversations --help&apos;.</translation>
     </message>
     <message>
         <source>export needs --format md|odt|docx|pdf and --output FILE.</source>
@@ -543,8 +589,8 @@ ihres Schutzbedarfs (Einstellungen retention/*Days), werden bei jedem Öffnen ge
         <translation>[%1] %2, S. %3</translation>
     </message>
     <message>
-        <source>Unknown export format '%1'; use md, odt, docx or pdf.</source>
-        <translation>Unbekanntes Exportformat '%1'; erlaubt sind md, odt, docx und pdf.</translation>
+        <source>Unknown export format &apos;%1&apos;; use md, odt, docx or pdf.</source>
+        <translation>Unbekanntes Exportformat &apos;%1&apos;; erlaubt sind md, odt, docx und pdf.</translation>
     </message>
     <message>
         <source>Exported conversation %1 to %2.</source>
@@ -700,7 +746,7 @@ ihres Schutzbedarfs (Einstellungen retention/*Days), werden bei jedem Öffnen ge
         <source>Usage: genius-cli documents [--collection NAME | --unassigned]
 
 Lists the documents of the local index: id, name, protection class, pages, passages,
-import status with progress, and collections. --collection lists one collection's
+import status with progress, and collections. --collection lists one collection&apos;s
 documents, --unassigned those in no collection yet (the open assignments).</source>
         <translation>Aufruf: genius-cli documents [--collection NAME | --unassigned]
 
@@ -709,8 +755,8 @@ Importstatus mit Fortschritt und Sammlungen. --collection listet die Dokumente e
 Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen).</translation>
     </message>
     <message>
-        <source>Give either --collection NAME or --unassigned. Run 'genius-cli documents --help'.</source>
-        <translation>Geben Sie entweder --collection NAME oder --unassigned an. Siehe 'genius-cli documents --help'.</translation>
+        <source>Give either --collection NAME or --unassigned. Run &apos;genius-cli documents --help&apos;.</source>
+        <translation>Geben Sie entweder --collection NAME oder --unassigned an. Siehe &apos;genius-cli documents --help&apos;.</translation>
     </message>
     <message>
         <source>pages</source>
@@ -721,7 +767,7 @@ Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen
         <translation>Passagen</translation>
     </message>
     <message>
-        <source>list the documents of the unpublished collection "%1"</source>
+        <source>list the documents of the unpublished collection &quot;%1&quot;</source>
         <translation>die Dokumente der unveröffentlichten Kollektion „%1“ auflisten</translation>
     </message>
 </context>
@@ -757,7 +803,10 @@ Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen
     </message>
     <message numerus="yes">
         <source>%n citation(s) pointing at no source were removed.</source>
-        <translation><numerusform>%n Quellenangabe ohne zugehörige Quelle wurde entfernt.</numerusform><numerusform>%n Quellenangaben ohne zugehörige Quelle wurden entfernt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Quellenangabe ohne zugehörige Quelle wurde entfernt.</numerusform>
+            <numerusform>%n Quellenangaben ohne zugehörige Quelle wurden entfernt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sources:</source>
@@ -767,7 +816,7 @@ Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen
 <context>
     <name>GatewayQueryCommand</name>
     <message>
-        <source>'%1' takes no arguments.</source>
+        <source>&apos;%1&apos; takes no arguments.</source>
         <translation>„%1“ nimmt keine Argumente an.</translation>
     </message>
 </context>
@@ -791,9 +840,9 @@ Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen
        genius-cli generate --export-templates
 
 Drafts a text after the template from bullet points in FILE or standard input
-('-'), and/or from an imported document. Built-in templates: buergeranfrage,
+(&apos;-&apos;), and/or from an imported document. Built-in templates: buergeranfrage,
 protokoll, vermerk, beschlussvorlage. --export-templates copies them into the
-profile's templates folder, where they can be edited and new ones added.
+profile&apos;s templates folder, where they can be edited and new ones added.
 A draft needs a model: very-high material is refused (exit 3) and nothing is sent.</source>
         <translation>Aufruf: genius-cli generate --template NAME [--tone formal|citizen] [--document ID]
                             [--class C] (DATEI | -)
@@ -801,34 +850,37 @@ A draft needs a model: very-high material is refused (exit 3) and nothing is sen
         genius-cli generate --export-templates
 
 Entwirft einen Text nach der Vorlage aus Stichpunkten in DATEI oder der
-Standardeingabe ('-') und/oder aus einem importierten Dokument. Eingebaute Vorlagen:
+Standardeingabe (&apos;-&apos;) und/oder aus einem importierten Dokument. Eingebaute Vorlagen:
 buergeranfrage, protokoll, vermerk, beschlussvorlage. --export-templates kopiert sie in
 den Vorlagenordner des Profils, wo sie bearbeitet und neue ergänzt werden können.
 Ein Entwurf braucht ein Modell: Material mit very-high wird abgelehnt (Exit 3), nichts wird gesendet.</translation>
     </message>
     <message numerus="yes">
         <source>%n template(s) written to %1.</source>
-        <translation><numerusform>%n Vorlage nach %1 geschrieben.</numerusform><numerusform>%n Vorlagen nach %1 geschrieben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Vorlage nach %1 geschrieben.</numerusform>
+            <numerusform>%n Vorlagen nach %1 geschrieben.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Name the template with --template NAME (see 'genius-cli generate --list').</source>
-        <translation>Nennen Sie die Vorlage mit --template NAME (siehe 'genius-cli generate --list').</translation>
+        <source>Name the template with --template NAME (see &apos;genius-cli generate --list&apos;).</source>
+        <translation>Nennen Sie die Vorlage mit --template NAME (siehe &apos;genius-cli generate --list&apos;).</translation>
     </message>
     <message>
-        <source>Unknown tone '%1'; use formal or citizen.</source>
-        <translation>Unbekannter Ton '%1'; verwenden Sie formal oder citizen.</translation>
+        <source>Unknown tone &apos;%1&apos;; use formal or citizen.</source>
+        <translation>Unbekannter Ton &apos;%1&apos;; verwenden Sie formal oder citizen.</translation>
     </message>
     <message>
-        <source>--document takes a document id (see 'genius-cli documents').</source>
-        <translation>--document erwartet eine Dokument-ID (siehe 'genius-cli documents').</translation>
+        <source>--document takes a document id (see &apos;genius-cli documents&apos;).</source>
+        <translation>--document erwartet eine Dokument-ID (siehe &apos;genius-cli documents&apos;).</translation>
     </message>
     <message>
-        <source>Give the bullet points as one FILE or '-' (standard input), or a --document.</source>
-        <translation>Geben Sie die Stichpunkte als eine DATEI oder '-' (Standardeingabe) an, oder ein --document.</translation>
+        <source>Give the bullet points as one FILE or &apos;-&apos; (standard input), or a --document.</source>
+        <translation>Geben Sie die Stichpunkte als eine DATEI oder &apos;-&apos; (Standardeingabe) an, oder ein --document.</translation>
     </message>
     <message>
-        <source>The file '%1' cannot be read.</source>
-        <translation>Die Datei '%1' kann nicht gelesen werden.</translation>
+        <source>The file &apos;%1&apos; cannot be read.</source>
+        <translation>Die Datei &apos;%1&apos; kann nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -838,12 +890,12 @@ Ein Entwurf braucht ein Modell: Material mit very-high wird abgelehnt (Exit 3), 
         <translation>Dokumente importieren und für den lokalen Index vorverarbeiten</translation>
     </message>
     <message>
-        <source>No files given. Run 'genius-cli import --help'.</source>
-        <translation>Keine Dateien angegeben. Siehe 'genius-cli import --help'.</translation>
+        <source>No files given. Run &apos;genius-cli import --help&apos;.</source>
+        <translation>Keine Dateien angegeben. Siehe &apos;genius-cli import --help&apos;.</translation>
     </message>
     <message>
-        <source>Unknown protection class '%1'; use none, normal, high or very-high.</source>
-        <translation>Unbekannter Schutzbedarf '%1'; erlaubt sind none, normal, high und very-high.</translation>
+        <source>Unknown protection class &apos;%1&apos;; use none, normal, high or very-high.</source>
+        <translation>Unbekannter Schutzbedarf &apos;%1&apos;; erlaubt sind none, normal, high und very-high.</translation>
     </message>
     <message>
         <source>No gateway is configured: the documents are indexed for lexical search only.</source>
@@ -866,17 +918,17 @@ Ein Entwurf braucht ein Modell: Material mit very-high wird abgelehnt (Exit 3), 
 
 Reads PDF (scanned pages by OCR), images, DOCX, ODT, text, Markdown and HTML files,
 splits them into passages with page anchors and indexes them on this workstation.
-C is the documents' protection class (none, normal, high, very-high; default normal).
+C is the documents&apos; protection class (none, normal, high, very-high; default normal).
 --collection assigns the documents to NAME and creates it, capped at C, if missing
 (data managers only: exit 4 for staff).
 With a gateway configured, passages of documents its embedding model is cleared for
 also get vectors; the others are indexed for lexical search only.
-Prints each document's id; progress goes to standard error. A file that cannot be
+Prints each document&apos;s id; progress goes to standard error. A file that cannot be
 read is reported and skipped (exit 2); the others are still imported. Ctrl+C stops
 (exit 7); running the command again resumes where it stopped.
 With a shared store (--store URL or the setting store/url) and --collection, each
-imported document is then published into the store's collection NAME of the
-user's tenant, created with class C when missing: data managers of the store only
+imported document is then published into the store&apos;s collection NAME of the
+user&apos;s tenant, created with class C when missing: data managers of the store only
 (exit 4 for staff, before anything is imported); very-high documents are never
 published (exit 3). --store needs --collection.</source>
         <translation>Aufruf: genius-cli [--store URL] import [--collection NAME] [--class C] DATEI...
@@ -911,12 +963,15 @@ Dokumente mit Schutzbedarf sehr hoch werden nie veröffentlicht (Exit-Code 3).
         <translation>im gemeinsamen Speicher veröffentlichen</translation>
     </message>
     <message>
-        <source>%1: unchanged in "%2" of the shared store (document %3).</source>
+        <source>%1: unchanged in &quot;%2&quot; of the shared store (document %3).</source>
         <translation>%1: unverändert in „%2“ im gemeinsamen Speicher (Dokument %3).</translation>
     </message>
     <message numerus="yes">
-        <source>%1: published into "%2" of the shared store (document %3, %n passage(s)).</source>
-        <translation><numerusform>%1: in „%2“ im gemeinsamen Speicher veröffentlicht (Dokument %3, %n Passage).</numerusform><numerusform>%1: in „%2“ im gemeinsamen Speicher veröffentlicht (Dokument %3, %n Passagen).</numerusform></translation>
+        <source>%1: published into &quot;%2&quot; of the shared store (document %3, %n passage(s)).</source>
+        <translation>
+            <numerusform>%1: in „%2“ im gemeinsamen Speicher veröffentlicht (Dokument %3, %n Passage).</numerusform>
+            <numerusform>%1: in „%2“ im gemeinsamen Speicher veröffentlicht (Dokument %3, %n Passagen).</numerusform>
+        </translation>
     </message>
     <message>
         <source>import into a collection</source>
@@ -946,7 +1001,7 @@ Dokumente mit Schutzbedarf sehr hoch werden nie veröffentlicht (Exit-Code 3).
         <translation>Die Anfrage verlangt einen Entwurf („%1“) mit der Vorlage „%2“.</translation>
     </message>
     <message>
-        <source>The request asks for research in the organisation's documents (“%1”).</source>
+        <source>The request asks for research in the organisation&apos;s documents (“%1”).</source>
         <translation>Die Anfrage verlangt eine Recherche in den Unterlagen der Behörde („%1“).</translation>
     </message>
     <message>
@@ -982,7 +1037,7 @@ Dokumente mit Schutzbedarf sehr hoch werden nie veröffentlicht (Exit-Code 3).
        genius-cli key delete
 
 The key belongs to the gateway of the setting gateway/url or of --endpoint and is
-kept in the operating system's keychain, never in a file. The environment
+kept in the operating system&apos;s keychain, never in a file. The environment
 variable GENIUS_API_KEY, when set, takes precedence for this process.</source>
         <translation>Aufruf: genius-cli key status
         genius-cli key set      (liest den Schlüssel von der Standardeingabe)
@@ -993,7 +1048,7 @@ wird im Schlüsselbund des Betriebssystems abgelegt, nie in einer Datei. Ist die
 Umgebungsvariable GENIUS_API_KEY gesetzt, hat sie für diesen Prozess Vorrang.</translation>
     </message>
     <message>
-        <source>Expected 'key status', 'key set' or 'key delete'. Run 'genius-cli key --help'.</source>
+        <source>Expected &apos;key status&apos;, &apos;key set&apos; or &apos;key delete&apos;. Run &apos;genius-cli key --help&apos;.</source>
         <translation>Erwartet wird „key status“, „key set“ oder „key delete“. Siehe „genius-cli key --help“.</translation>
     </message>
     <message>
@@ -1024,13 +1079,13 @@ Umgebungsvariable GENIUS_API_KEY gesetzt, hat sie für diesen Prozess Vorrang.</
 <context>
     <name>ModelsCommand</name>
     <message>
-        <source>List the gateway's models with kind, clearance and location</source>
+        <source>List the gateway&apos;s models with kind, clearance and location</source>
         <translation>Die Modelle des Gateways mit Art, Freigabe und Standort auflisten</translation>
     </message>
     <message>
         <source>Usage: genius-cli models
 
-Lists the models of the gateway's catalogue: name, kind (chat or embedding), the
+Lists the models of the gateway&apos;s catalogue: name, kind (chat or embedding), the
 highest protection class it may receive, and where it runs. A model the gateway
 reports no clearance for counts as cleared for class none only.</source>
         <translation>Aufruf: genius-cli models
@@ -1047,12 +1102,12 @@ gemeldete Freigabe gilt nur für die Klasse none als freigegeben.</translation>
         <translation>In einer Kollektion recherchieren, mit Quellenangaben über Dokumente hinweg</translation>
     </message>
     <message>
-        <source>Name the collection with --collection NAME (see 'genius-cli collections list').</source>
-        <translation>Nennen Sie die Kollektion mit --collection NAME (siehe 'genius-cli collections list').</translation>
+        <source>Name the collection with --collection NAME (see &apos;genius-cli collections list&apos;).</source>
+        <translation>Nennen Sie die Kollektion mit --collection NAME (siehe &apos;genius-cli collections list&apos;).</translation>
     </message>
     <message>
-        <source>No question given. Run 'genius-cli research --help'.</source>
-        <translation>Keine Frage angegeben. Siehe 'genius-cli research --help'.</translation>
+        <source>No question given. Run &apos;genius-cli research --help&apos;.</source>
+        <translation>Keine Frage angegeben. Siehe &apos;genius-cli research --help&apos;.</translation>
     </message>
     <message>
         <source>The collections contain no evidence for this question.</source>
@@ -1061,11 +1116,11 @@ gemeldete Freigabe gilt nur für die Klasse none als freigegeben.</translation>
     <message>
         <source>Usage: genius-cli research --collection NAME QUESTION...
 
-Answers from the collection's documents with citations [n] (document and page).
+Answers from the collection&apos;s documents with citations [n] (document and page).
 Retrieval never returns passages above the clearance of the model that reads
 them. When nothing relevant is found the answer says so plainly and no model is
 asked. Without a model that may read the collection the best passages are shown
-and nothing is sent (--json: "local": true). QUESTION '-' reads standard input.
+and nothing is sent (--json: &quot;local&quot;: true). QUESTION &apos;-&apos; reads standard input.
 Staff may research only published collections (exit 4 otherwise).</source>
         <translation>Aufruf: genius-cli research --collection NAME FRAGE...
 
@@ -1073,12 +1128,12 @@ Antwortet aus den Dokumenten der Kollektion mit Quellenangaben [n] (Dokument und
 Seite). Die Suche liefert nie Passagen oberhalb der Freigabe des Modells, das sie
 liest. Wird nichts Einschlägiges gefunden, sagt die Antwort das deutlich, und kein
 Modell wird gefragt. Ohne ein Modell, das die Kollektion lesen darf, werden die
-besten Fundstellen gezeigt und nichts gesendet (--json: "local": true). FRAGE '-'
+besten Fundstellen gezeigt und nichts gesendet (--json: &quot;local&quot;: true). FRAGE &apos;-&apos;
 liest die Standardeingabe.
 Die Sachbearbeitung darf nur in veröffentlichten Kollektionen recherchieren (sonst Exit-Code 4).</translation>
     </message>
     <message>
-        <source>research the unpublished collection "%1"</source>
+        <source>research the unpublished collection &quot;%1&quot;</source>
         <translation>in der unveröffentlichten Kollektion „%1“ recherchieren</translation>
     </message>
 </context>
@@ -1094,22 +1149,22 @@ Die Sachbearbeitung darf nur in veröffentlichten Kollektionen recherchieren (so
 Recognises chat, ask, research, summarize or generate from the request, an
 attached document (--document) and the collections and templates named in it.
 Recognition is local; only when it is uncertain and a cleared model is reachable
-is the model asked (never with --local). TEXT '-' reads standard input.</source>
+is the model asked (never with --local). TEXT &apos;-&apos; reads standard input.</source>
         <translation>Aufruf: genius-cli route [--document ID] [--local] TEXT...
 
 Erkennt chat, ask, research, summarize oder generate aus der Anfrage, einem
 angehängten Dokument (--document) und den darin genannten Kollektionen und Vorlagen.
 Die Erkennung ist lokal; nur wenn sie unsicher ist und ein freigegebenes Modell
-erreichbar ist, wird das Modell gefragt (nie mit --local). TEXT '-' liest die
+erreichbar ist, wird das Modell gefragt (nie mit --local). TEXT &apos;-&apos; liest die
 Standardeingabe.</translation>
     </message>
     <message>
-        <source>No request given. Run 'genius-cli route --help'.</source>
-        <translation>Keine Anfrage angegeben. Siehe 'genius-cli route --help'.</translation>
+        <source>No request given. Run &apos;genius-cli route --help&apos;.</source>
+        <translation>Keine Anfrage angegeben. Siehe &apos;genius-cli route --help&apos;.</translation>
     </message>
     <message>
-        <source>--document takes a document id (see 'genius-cli documents').</source>
-        <translation>--document erwartet eine Dokument-ID (siehe 'genius-cli documents').</translation>
+        <source>--document takes a document id (see &apos;genius-cli documents&apos;).</source>
+        <translation>--document erwartet eine Dokument-ID (siehe &apos;genius-cli documents&apos;).</translation>
     </message>
 </context>
 <context>
@@ -1131,7 +1186,7 @@ Standardeingabe.</translation>
 
 Ranked passages with document, page and score. lexical runs entirely on this
 workstation (German stemming, compound-friendly matching); vector and hybrid (the
-default) send the query text to the gateway's embedding model. Without a gateway,
+default) send the query text to the gateway&apos;s embedding model. Without a gateway,
 hybrid falls back to lexical and says so on standard error.</source>
         <translation>Aufruf: genius-cli search [--collection NAME] [--document ID] [--top-k N]
                          [--mode lexical|vector|hybrid] ANFRAGE...
@@ -1142,12 +1197,12 @@ Standard) senden den Anfragetext an das Einbettungsmodell des Gateways. Ohne Gat
 weicht hybrid auf lexical aus und meldet das auf der Standardfehlerausgabe.</translation>
     </message>
     <message>
-        <source>No query given. Run 'genius-cli search --help'.</source>
-        <translation>Keine Anfrage angegeben. Siehe 'genius-cli search --help'.</translation>
+        <source>No query given. Run &apos;genius-cli search --help&apos;.</source>
+        <translation>Keine Anfrage angegeben. Siehe &apos;genius-cli search --help&apos;.</translation>
     </message>
     <message>
-        <source>Unknown search mode '%1'; use lexical, vector or hybrid.</source>
-        <translation>Unbekannte Suchart '%1'; erlaubt sind lexical, vector und hybrid.</translation>
+        <source>Unknown search mode &apos;%1&apos;; use lexical, vector or hybrid.</source>
+        <translation>Unbekannte Suchart &apos;%1&apos;; erlaubt sind lexical, vector und hybrid.</translation>
     </message>
     <message>
         <source>--top-k takes a number from 1 to 1000.</source>
@@ -1162,7 +1217,7 @@ weicht hybrid auf lexical aus und meldet das auf der Standardfehlerausgabe.</tra
         <translation>%1, S. %2</translation>
     </message>
     <message>
-        <source>search the unpublished collection "%1"</source>
+        <source>search the unpublished collection &quot;%1&quot;</source>
         <translation>in der unveröffentlichten Kollektion „%1“ suchen</translation>
     </message>
 </context>
@@ -1266,7 +1321,7 @@ weicht hybrid auf lexical aus und meldet das auf der Standardfehlerausgabe.</tra
        genius-cli settings reset KEY
 
 Lists every setting with its value, where the value comes from (default, machine,
-user, session, policy) and whether it is locked. Lists are separated by ';'.
+user, session, policy) and whether it is locked. Lists are separated by &apos;;&apos;.
 Keys set by policy or reserved to administrators cannot be changed.</source>
         <translation>Aufruf: genius-cli settings [list]
         genius-cli settings get SCHLÜSSEL
@@ -1279,11 +1334,11 @@ Per Richtlinie gesetzte oder der Administration vorbehaltene Einstellungen
 lassen sich nicht ändern.</translation>
     </message>
     <message>
-        <source>Wrong number of arguments for 'settings %1'. Run 'genius-cli settings --help'.</source>
+        <source>Wrong number of arguments for &apos;settings %1&apos;. Run &apos;genius-cli settings --help&apos;.</source>
         <translation>Falsche Anzahl von Argumenten für „settings %1“. Siehe „genius-cli settings --help“.</translation>
     </message>
     <message>
-        <source>Unknown action '%1' for 'settings'. Run 'genius-cli settings --help'.</source>
+        <source>Unknown action &apos;%1&apos; for &apos;settings&apos;. Run &apos;genius-cli settings --help&apos;.</source>
         <translation>Unbekannte Aktion „%1“ für „settings“. Siehe „genius-cli settings --help“.</translation>
     </message>
     <message>
@@ -1291,8 +1346,49 @@ lassen sich nicht ändern.</translation>
         <translation> [gesperrt: %1]</translation>
     </message>
     <message>
-        <source>There is no setting named '%1'. Run 'genius-cli settings' to list them.</source>
+        <source>There is no setting named &apos;%1&apos;. Run &apos;genius-cli settings&apos; to list them.</source>
         <translation>Es gibt keine Einstellung „%1“. Mit „genius-cli settings“ werden alle angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedStoreService</name>
+    <message>
+        <source>The shared collections are up to date.</source>
+        <translation>Die gemeinsamen Kollektionen sind aktuell.</translation>
+    </message>
+    <message>
+        <source>Shared collections synced: %1 added, %2 updated, %3 removed.</source>
+        <translation>Gemeinsame Kollektionen abgeglichen: %1 hinzugefügt, %2 aktualisiert, %3 entfernt.</translation>
+    </message>
+    <message>
+        <source>Only data managers of the shared store may publish; %1 is not one.</source>
+        <translation>Nur Datenmanager des gemeinsamen Speichers dürfen veröffentlichen; %1 ist keiner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) of &quot;%1&quot; published to the shared store.</source>
+        <translation>
+            <numerusform>%n Dokument aus „%1“ im gemeinsamen Speicher veröffentlicht.</numerusform>
+            <numerusform>%n Dokumente aus „%1“ im gemeinsamen Speicher veröffentlicht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) of &quot;%1&quot; published to the shared store; %2 were there already.</source>
+        <translation>
+            <numerusform>%n Dokument aus „%1“ im gemeinsamen Speicher veröffentlicht; %2 waren bereits dort.</numerusform>
+            <numerusform>%n Dokumente aus „%1“ im gemeinsamen Speicher veröffentlicht; %2 waren bereits dort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The shared collections could not be synced: %1</source>
+        <translation>Die gemeinsamen Kollektionen konnten nicht abgeglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>No shared store is configured.</source>
+        <translation>Es ist kein gemeinsamer Speicher eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The shared store cannot be reached: %1</source>
+        <translation>Der gemeinsame Speicher ist nicht erreichbar: %1</translation>
     </message>
 </context>
 <context>
@@ -1302,53 +1398,11 @@ lassen sich nicht ändern.</translation>
         <translation>Den gemeinsamen Kollektionsspeicher (PostgreSQL) einrichten und seine Benutzer berechtigen</translation>
     </message>
     <message>
-        <source>Usage: genius-cli --store URL store init
-       genius-cli --store URL store grant USER --tenant T --role data-manager|staff --password PW
-       genius-cli --store URL store status
-
-URL is postgresql://user@host:port/database (optionally ?sslmode=verify-full); without
---store the setting store/url is used. The password comes from the URL given with
---store (used for this run, never saved), from PGPASSWORD or from ~/.pgpass.
-
-init      as the store's administrator: create the schema with its roles and
-          row-level security, or upgrade it; running it again changes nothing
-grant     as the administrator: create the user USER of tenant T (the tenant is
-          created when missing) with one role, or change an existing user's
-          password, tenant and role; --password - reads the password from standard input
-status    the connected user's tenant and role, and the schema version
-
-Exit codes: 4 the store refused (not the administrator, no permission),
-5 the store is unreachable or refused the login.</source>
-        <translation>Aufruf: genius-cli --store URL store init
-        genius-cli --store URL store grant BENUTZER --tenant M --role data-manager|staff --password PW
-        genius-cli --store URL store status
-
-URL ist postgresql://benutzer@host:port/datenbank (wahlweise mit ?sslmode=verify-full);
-ohne --store gilt die Einstellung store/url. Das Passwort kommt aus der mit --store
-angegebenen URL (nur für diesen Aufruf, nie gespeichert), aus PGPASSWORD oder aus ~/.pgpass.
-
-init      als Administrator des Speichers: legt das Schema mit seinen Rollen und der
-          Zeilensicherheit (Row-Level Security) an oder aktualisiert es; ein erneuter
-          Aufruf ändert nichts
-grant     als Administrator: legt den Benutzer BENUTZER des Mandanten M (der Mandant wird
-          angelegt, wenn er fehlt) mit einer Rolle an oder ändert Passwort, Mandant und
-          Rolle eines bestehenden Benutzers; --password - liest das Passwort von der
-          Standardeingabe
-status    Mandant und Rolle des angemeldeten Benutzers und die Schemaversion
-
-Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berechtigung),
-5 der Speicher ist nicht erreichbar oder hat die Anmeldung abgelehnt.</translation>
-    </message>
-    <message>
-        <source>Expected 'store init', 'store grant' or 'store status'. Run 'genius-cli store --help'.</source>
-        <translation>Erwartet wird „store init“, „store grant“ oder „store status“. Siehe „genius-cli store --help“.</translation>
-    </message>
-    <message>
-        <source>Wrong number of arguments for 'store %1'. Run 'genius-cli store --help'.</source>
+        <source>Wrong number of arguments for &apos;store %1&apos;. Run &apos;genius-cli store --help&apos;.</source>
         <translation>Falsche Anzahl an Argumenten für „store %1“. Siehe „genius-cli store --help“.</translation>
     </message>
     <message>
-        <source>--tenant, --role and --password belong to 'store grant'.</source>
+        <source>--tenant, --role and --password belong to &apos;store grant&apos;.</source>
         <translation>--tenant, --role und --password gehören zu „store grant“.</translation>
     </message>
     <message>
@@ -1360,11 +1414,11 @@ Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berecht
         <translation>Der gemeinsame Kollektionsspeicher ist bereit: Schemaversion %1.</translation>
     </message>
     <message>
-        <source>'store grant' needs --tenant, --role and --password. Run 'genius-cli store --help'.</source>
+        <source>&apos;store grant&apos; needs --tenant, --role and --password. Run &apos;genius-cli store --help&apos;.</source>
         <translation>„store grant“ braucht --tenant, --role und --password. Siehe „genius-cli store --help“.</translation>
     </message>
     <message>
-        <source>Unknown role '%1'; use data-manager or staff.</source>
+        <source>Unknown role &apos;%1&apos;; use data-manager or staff.</source>
         <translation>Unbekannte Rolle „%1“; verwenden Sie data-manager oder staff.</translation>
     </message>
     <message>
@@ -1372,11 +1426,11 @@ Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berecht
         <translation>Passwort für %1: </translation>
     </message>
     <message>
-        <source>User %1 created: tenant "%2", role %3.</source>
+        <source>User %1 created: tenant &quot;%2&quot;, role %3.</source>
         <translation>Benutzer %1 angelegt: Mandant „%2“, Rolle %3.</translation>
     </message>
     <message>
-        <source>User %1 updated: tenant "%2", role %3, new password.</source>
+        <source>User %1 updated: tenant &quot;%2&quot;, role %3, new password.</source>
         <translation>Benutzer %1 geändert: Mandant „%2“, Rolle %3, neues Passwort.</translation>
     </message>
     <message>
@@ -1396,26 +1450,103 @@ Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berecht
         <translation>Rolle: %1</translation>
     </message>
     <message>
-        <source>Schema: not initialised (run 'store init')</source>
+        <source>Schema: not initialised (run &apos;store init&apos;)</source>
         <translation>Schema: nicht eingerichtet („store init“ ausführen)</translation>
     </message>
     <message>
         <source>Schema version: %1</source>
         <translation>Schemaversion: %1</translation>
     </message>
+    <message>
+        <source>Usage: genius-cli --store URL store init
+       genius-cli --store URL store grant USER --tenant T --role data-manager|staff --password PW
+       genius-cli --store URL store status
+       genius-cli --store URL store login [--password -]
+       genius-cli --store URL store logout
+
+URL is postgresql://user@host:port/database (optionally ?sslmode=verify-full); without
+--store the setting store/url is used. The password comes from the URL given with
+--store (used for this run, never saved), from the keychain (store login), from
+PGPASSWORD or from ~/.pgpass. Without sslmode, a server other than this computer is
+reached with verify-full; the CA certificates of network/caCertificates are trusted.
+
+init      as the store&apos;s administrator: create the schema with its roles and
+          row-level security, or upgrade it; running it again changes nothing
+grant     as the administrator: create the user USER of tenant T (the tenant is
+          created when missing) with one role, or change an existing user&apos;s
+          password, tenant and role; --password - reads the password from standard input
+status    the connected user&apos;s tenant and role, and the schema version
+login     check the user&apos;s password with the store and keep it in the keychain
+          (prompted without echo; --password - reads it from standard input)
+logout    remove the user&apos;s password from the keychain
+
+Exit codes: 4 the store refused (not the administrator, no permission),
+5 the store is unreachable or refused the login.</source>
+        <translation>Aufruf: genius-cli --store URL store init
+        genius-cli --store URL store grant BENUTZER --tenant M --role data-manager|staff --password PW
+        genius-cli --store URL store status
+        genius-cli --store URL store login [--password -]
+        genius-cli --store URL store logout
+
+URL ist postgresql://benutzer@host:port/datenbank (wahlweise mit ?sslmode=verify-full);
+ohne --store gilt die Einstellung store/url. Das Passwort kommt aus der mit --store
+angegebenen URL (nur für diesen Aufruf, nie gespeichert), aus dem Schlüsselbund
+(store login), aus PGPASSWORD oder aus ~/.pgpass. Ohne sslmode wird ein anderer Server als
+dieser Rechner mit verify-full erreicht; die CA-Zertifikate aus network/caCertificates
+gelten als vertrauenswürdig.
+
+init      als Administrator des Speichers: legt das Schema mit seinen Rollen und der
+          Zeilensicherheit (Row-Level Security) an oder aktualisiert es; ein erneuter
+          Aufruf ändert nichts
+grant     als Administrator: legt den Benutzer BENUTZER des Mandanten M (der Mandant wird
+          angelegt, wenn er fehlt) mit einer Rolle an oder ändert Passwort, Mandant und
+          Rolle eines bestehenden Benutzers; --password - liest das Passwort von der
+          Standardeingabe
+status    Mandant und Rolle des angemeldeten Benutzers und die Schemaversion
+login     prüft das Passwort des Benutzers beim Speicher und legt es im Schlüsselbund ab
+          (Eingabe ohne Anzeige; --password - liest es von der Standardeingabe)
+logout    entfernt das Passwort des Benutzers aus dem Schlüsselbund
+
+Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berechtigung),
+5 der Speicher ist nicht erreichbar oder hat die Anmeldung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Expected &apos;store init&apos;, &apos;store grant&apos;, &apos;store status&apos;, &apos;store login&apos; or &apos;store logout&apos;. Run &apos;genius-cli store --help&apos;.</source>
+        <translation>Erwartet wird &apos;store init&apos;, &apos;store grant&apos;, &apos;store status&apos;, &apos;store login&apos; oder &apos;store logout&apos;. Siehe &apos;genius-cli store --help&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;store login&apos; reads the password from standard input: use --password - or leave the option out.</source>
+        <translation>&apos;store login&apos; liest das Passwort von der Standardeingabe: Verwenden Sie --password - oder lassen Sie die Option weg.</translation>
+    </message>
+    <message>
+        <source>No password was given; nothing was stored.</source>
+        <translation>Es wurde kein Passwort angegeben; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The password for %1 is stored in the keychain.</source>
+        <translation>Das Passwort für %1 ist im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>The password for %1 was removed from the keychain.</source>
+        <translation>Das Passwort für %1 wurde aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>No password for %1 was stored in the keychain; nothing to remove.</source>
+        <translation>Für %1 war kein Passwort im Schlüsselbund gespeichert; es gibt nichts zu entfernen.</translation>
+    </message>
 </context>
 <context>
     <name>StoreSession</name>
     <message>
-        <source>The shared store is not initialised; its administrator runs 'store init' first.</source>
-        <translation>Der gemeinsame Speicher ist nicht eingerichtet; seine Administration muss zuerst 'store init' ausführen.</translation>
+        <source>The shared store is not initialised; its administrator runs &apos;store init&apos; first.</source>
+        <translation>Der gemeinsame Speicher ist nicht eingerichtet; seine Administration muss zuerst &apos;store init&apos; ausführen.</translation>
     </message>
     <message>
         <source>The shared store has schema version %1, newer than this genius-cli understands; update it.</source>
         <translation>Der gemeinsame Speicher hat die Schemaversion %1, neuer als dieses genius-cli versteht; bitte aktualisieren.</translation>
     </message>
     <message>
-        <source>Only data managers may %1; %2 is staff of "%3" in the shared store.</source>
+        <source>Only data managers may %1; %2 is staff of &quot;%3&quot; in the shared store.</source>
         <translation>Nur Datenmanager dürfen %1; %2 gehört im gemeinsamen Speicher zur Sachbearbeitung von „%3“.</translation>
     </message>
     <message>
@@ -1434,8 +1565,8 @@ Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berecht
                             [--length short|medium|long] [--class C]
 
 Summarises an imported document, a file (read on this workstation, not imported)
-or standard input ('-'). Every point cites the pages it rests on as [n]. Texts
-longer than the model's context are summarised part by part, then as a whole.
+or standard input (&apos;-&apos;). Every point cites the pages it rests on as [n]. Texts
+longer than the model&apos;s context are summarised part by part, then as a whole.
 --class gives the protection class of a file or of standard input (default:
 protection/defaultClass). When no model may read the text (very-high, no gateway,
 none cleared) an extractive summary is made locally and nothing is sent.</source>
@@ -1443,7 +1574,7 @@ none cleared) an extractive summary is made locally and nothing is sent.</source
                              [--length short|medium|long] [--class C]
 
 Fasst ein importiertes Dokument, eine Datei (auf diesem Arbeitsplatz gelesen, nicht
-importiert) oder die Standardeingabe ('-') zusammen. Jeder Punkt belegt die Seiten,
+importiert) oder die Standardeingabe (&apos;-&apos;) zusammen. Jeder Punkt belegt die Seiten,
 auf denen er beruht, mit [n]. Texte, die länger als der Kontext des Modells sind,
 werden abschnittsweise und dann als Ganzes zusammengefasst. --class gibt den
 Schutzbedarf einer Datei oder der Standardeingabe an (Standard:
@@ -1451,24 +1582,24 @@ protection/defaultClass). Darf kein Modell den Text lesen (very-high, kein Gatew
 keines freigegeben), entsteht lokal eine extraktive Zusammenfassung und nichts wird gesendet.</translation>
     </message>
     <message>
-        <source>Give exactly one of --document ID, FILE or '-'. Run 'genius-cli summarize --help'.</source>
-        <translation>Geben Sie genau eines an: --document ID, DATEI oder '-'. Siehe 'genius-cli summarize --help'.</translation>
+        <source>Give exactly one of --document ID, FILE or &apos;-&apos;. Run &apos;genius-cli summarize --help&apos;.</source>
+        <translation>Geben Sie genau eines an: --document ID, DATEI oder &apos;-&apos;. Siehe &apos;genius-cli summarize --help&apos;.</translation>
     </message>
     <message>
-        <source>--document takes a document id (see 'genius-cli documents').</source>
-        <translation>--document erwartet eine Dokument-ID (siehe 'genius-cli documents').</translation>
+        <source>--document takes a document id (see &apos;genius-cli documents&apos;).</source>
+        <translation>--document erwartet eine Dokument-ID (siehe &apos;genius-cli documents&apos;).</translation>
     </message>
     <message>
         <source>standard input</source>
         <translation>Standardeingabe</translation>
     </message>
     <message>
-        <source>The file '%1' does not exist.</source>
-        <translation>Die Datei '%1' existiert nicht.</translation>
+        <source>The file &apos;%1&apos; does not exist.</source>
+        <translation>Die Datei &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
-        <source>Unknown length '%1'; use short, medium or long.</source>
-        <translation>Unbekannte Länge '%1'; verwenden Sie short, medium oder long.</translation>
+        <source>Unknown length &apos;%1&apos;; use short, medium or long.</source>
+        <translation>Unbekannte Länge &apos;%1&apos;; verwenden Sie short, medium oder long.</translation>
     </message>
     <message>
         <source>The text yields no summary.</source>
@@ -1531,9 +1662,66 @@ keines freigegeben), entsteht lokal eine extraktive Zusammenfassung und nichts w
     </message>
 </context>
 <context>
+    <name>SyncCommand</name>
+    <message>
+        <source>Bring the local copy of the shared store&apos;s published collections up to date</source>
+        <translation>Die lokale Kopie der veröffentlichten Kollektionen des gemeinsamen Speichers abgleichen</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli [--store URL] sync
+
+Copies the published collections of the user&apos;s tenant from the shared store (--store or
+the setting store/url) into the profile: documents with their pages, passages, vectors
+and original files. Only what changed since the last sync is read; documents the store
+withdrew, unpublished or re-classified are removed or updated here. Search and research
+then work on the copy, also offline; the copies are read-only here.
+
+Exit codes: 2 another schema version of the store, 4 the user belongs to no tenant,
+5 the store is unreachable or refused the login (the copy stays as it was).</source>
+        <translation>Aufruf: genius-cli [--store URL] sync
+
+Kopiert die veröffentlichten Kollektionen des Mandanten des Benutzers aus dem gemeinsamen
+Speicher (--store oder die Einstellung store/url) in das Profil: Dokumente mit Seiten,
+Passagen, Vektoren und Originaldateien. Gelesen wird nur, was sich seit dem letzten
+Abgleich geändert hat; Dokumente, die der Speicher zurückgezogen, nicht mehr veröffentlicht
+oder neu eingestuft hat, werden hier entfernt oder aktualisiert. Suche und Recherche
+arbeiten dann auf der Kopie, auch offline; die Kopien sind hier schreibgeschützt.
+
+Exit-Codes: 2 eine andere Schemaversion des Speichers, 4 der Benutzer gehört keinem
+Mandanten an, 5 der Speicher ist nicht erreichbar oder hat die Anmeldung abgelehnt (die
+Kopie bleibt, wie sie war).</translation>
+    </message>
+    <message>
+        <source>&apos;sync&apos; takes no arguments. Run &apos;genius-cli sync --help&apos;.</source>
+        <translation>&apos;sync&apos; nimmt keine Argumente. Siehe &apos;genius-cli sync --help&apos;.</translation>
+    </message>
+    <message>
+        <source>The copy of &quot;%1&quot; is up to date (revision %2).</source>
+        <translation>Die Kopie von „%1“ ist aktuell (Revision %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced &quot;%1&quot; to revision %2: %3 added, %4 updated, %5 removed, %6 unchanged, in %n collection(s).</source>
+        <translation>
+            <numerusform>„%1“ bis Revision %2 abgeglichen: %3 hinzugefügt, %4 aktualisiert, %5 entfernt, %6 unverändert, in %n Kollektion.</numerusform>
+            <numerusform>„%1“ bis Revision %2 abgeglichen: %3 hinzugefügt, %4 aktualisiert, %5 entfernt, %6 unverändert, in %n Kollektionen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncSession</name>
+    <message>
+        <source>Reading the copy of the shared store synced on %1.</source>
+        <translation>Gelesen wird die Kopie des gemeinsamen Speichers vom %1.</translation>
+    </message>
+    <message>
+        <source>No copy of the shared store has been synced yet; only local collections are read.</source>
+        <translation>Vom gemeinsamen Speicher wurde noch keine Kopie abgeglichen; gelesen werden nur lokale Kollektionen.</translation>
+    </message>
+</context>
+<context>
     <name>TextCommand</name>
     <message>
-        <source>Print a document's extracted text, page by page</source>
+        <source>Print a document&apos;s extracted text, page by page</source>
         <translation>Den extrahierten Text eines Dokuments seitenweise ausgeben</translation>
     </message>
     <message>
@@ -1547,8 +1735,8 @@ Gibt den aus dem Dokument extrahierten Text (nach der Texterkennung) aus, Seiten
 Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
     <message>
-        <source>Give the document with --document ID. Run 'genius-cli text --help'.</source>
-        <translation>Geben Sie das Dokument mit --document ID an. Siehe 'genius-cli text --help'.</translation>
+        <source>Give the document with --document ID. Run &apos;genius-cli text --help&apos;.</source>
+        <translation>Geben Sie das Dokument mit --document ID an. Siehe &apos;genius-cli text --help&apos;.</translation>
     </message>
     <message>
         <source>--page takes a page number from 1.</source>
@@ -1574,11 +1762,11 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Die Ansicht &lt;name&gt; öffnen: %1.</translation>
     </message>
     <message>
-        <source>Unexpected argument "%1"; see --help.</source>
+        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
         <translation>Unerwartetes Argument „%1“; siehe --help.</translation>
     </message>
     <message>
-        <source>Unknown view "%1"; use one of: %2.</source>
+        <source>Unknown view &quot;%1&quot;; use one of: %2.</source>
         <translation>Unbekannte Ansicht „%1“; möglich sind: %2.</translation>
     </message>
     <message>
@@ -1669,7 +1857,7 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Only models cleared for the conversation's protection class can be chosen.</source>
+        <source>Only models cleared for the conversation&apos;s protection class can be chosen.</source>
         <translation>Nur Modelle, die für die Schutzbedarfsklasse der Unterhaltung freigegeben sind, können gewählt werden.</translation>
     </message>
     <message>
@@ -2208,7 +2396,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) queued for import.</source>
-        <translation><numerusform>%n Datei zum Import eingereiht.</numerusform><numerusform>%n Dateien zum Import eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Datei zum Import eingereiht.</numerusform>
+            <numerusform>%n Dateien zum Import eingereiht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not imported: %1</source>
@@ -2231,19 +2422,25 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Wählen Sie zuerst die zuzuordnenden Dokumente aus.</translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) assigned to "%1".</source>
-        <translation><numerusform>%n Dokument „%1“ zugeordnet.</numerusform><numerusform>%n Dokumente „%1“ zugeordnet.</numerusform></translation>
+        <source>%n document(s) assigned to &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n Dokument „%1“ zugeordnet.</numerusform>
+            <numerusform>%n Dokumente „%1“ zugeordnet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) removed from "%1".</source>
-        <translation><numerusform>%n Dokument aus „%1“ entfernt.</numerusform><numerusform>%n Dokumente aus „%1“ entfernt.</numerusform></translation>
+        <source>%n document(s) removed from &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n Dokument aus „%1“ entfernt.</numerusform>
+            <numerusform>%n Dokumente aus „%1“ entfernt.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Collection "%1" created.</source>
+        <source>Collection &quot;%1&quot; created.</source>
         <translation>Kollektion „%1“ angelegt.</translation>
     </message>
     <message>
@@ -2251,7 +2448,7 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Kollektion bearbeiten</translation>
     </message>
     <message>
-        <source>Collection "%1" saved.</source>
+        <source>Collection &quot;%1&quot; saved.</source>
         <translation>Kollektion „%1“ gespeichert.</translation>
     </message>
     <message>
@@ -2259,19 +2456,19 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Kollektion löschen</translation>
     </message>
     <message>
-        <source>Delete the collection "%1"? Its documents stay imported and can be assigned again.</source>
+        <source>Delete the collection &quot;%1&quot;? Its documents stay imported and can be assigned again.</source>
         <translation>Die Kollektion „%1“ löschen? Ihre Dokumente bleiben importiert und können erneut zugeordnet werden.</translation>
     </message>
     <message>
-        <source>Collection "%1" deleted.</source>
+        <source>Collection &quot;%1&quot; deleted.</source>
         <translation>Kollektion „%1“ gelöscht.</translation>
     </message>
     <message>
-        <source>Collection "%1" is published for research.</source>
+        <source>Collection &quot;%1&quot; is published for research.</source>
         <translation>Kollektion „%1“ ist für die Recherche veröffentlicht.</translation>
     </message>
     <message>
-        <source>Collection "%1" is no longer published.</source>
+        <source>Collection &quot;%1&quot; is no longer published.</source>
         <translation>Kollektion „%1“ ist nicht mehr veröffentlicht.</translation>
     </message>
     <message>
@@ -2284,11 +2481,17 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n document(s) from the index? Their passages leave every collection; the files themselves stay where they are.</source>
-        <translation><numerusform>%n Dokument aus dem Index entfernen? Seine Textstellen verschwinden aus allen Kollektionen; die Datei selbst bleibt, wo sie ist.</numerusform><numerusform>%n Dokumente aus dem Index entfernen? Ihre Textstellen verschwinden aus allen Kollektionen; die Dateien selbst bleiben, wo sie sind.</numerusform></translation>
+        <translation>
+            <numerusform>%n Dokument aus dem Index entfernen? Seine Textstellen verschwinden aus allen Kollektionen; die Datei selbst bleibt, wo sie ist.</numerusform>
+            <numerusform>%n Dokumente aus dem Index entfernen? Ihre Textstellen verschwinden aus allen Kollektionen; die Dateien selbst bleiben, wo sie sind.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) removed.</source>
-        <translation><numerusform>%n Dokument entfernt.</numerusform><numerusform>%n Dokumente entfernt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Dokument entfernt.</numerusform>
+            <numerusform>%n Dokumente entfernt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No collection yet: create one with New.</source>
@@ -2303,7 +2506,7 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Wählen Sie eine Kollektion, um ihre Dokumente zu sehen.</translation>
     </message>
     <message>
-        <source>Documents in "%1"</source>
+        <source>Documents in &quot;%1&quot;</source>
         <translation>Dokumente in „%1“</translation>
     </message>
     <message>
@@ -2333,6 +2536,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>Renames the selected collection or changes its description and tenant.</source>
         <translation>Benennt die ausgewählte Kollektion um oder ändert ihre Beschreibung und ihren Mandanten.</translation>
+    </message>
+    <message>
+        <source>copy from the shared store, read-only here</source>
+        <translation>Kopie aus dem gemeinsamen Speicher, hier schreibgeschützt</translation>
     </message>
 </context>
 <context>
@@ -2385,7 +2592,7 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Mit dem AIaaS-Gateway verbinden</translation>
     </message>
     <message>
-        <source>Enter the address of your authority's AIaaS gateway and your personal API key; your IT department provides both. The key is kept in the keychain of your operating system, never in a file.</source>
+        <source>Enter the address of your authority&apos;s AIaaS gateway and your personal API key; your IT department provides both. The key is kept in the keychain of your operating system, never in a file.</source>
         <translation>Geben Sie die Adresse des AIaaS-Gateways Ihrer Behörde und Ihren persönlichen API-Schlüssel ein; beides erhalten Sie von Ihrer IT-Abteilung. Der Schlüssel wird im Schlüsselbund Ihres Betriebssystems aufbewahrt, nie in einer Datei.</translation>
     </message>
     <message>
@@ -2494,7 +2701,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     </message>
     <message numerus="yes">
         <source>Connected: the gateway offers %n chat model(s).</source>
-        <translation><numerusform>Verbunden: Das Gateway bietet %n Chat-Modell an.</numerusform><numerusform>Verbunden: Das Gateway bietet %n Chat-Modelle an.</numerusform></translation>
+        <translation>
+            <numerusform>Verbunden: Das Gateway bietet %n Chat-Modell an.</numerusform>
+            <numerusform>Verbunden: Das Gateway bietet %n Chat-Modelle an.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -2631,7 +2841,7 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Lange Dokumente oder eingefügten Text kurz, mittel oder ausführlich zusammenfassen, auf Wunsch im Hinblick auf einen Aspekt. Aussagen der Zusammenfassung verweisen auf die Seiten, aus denen sie stammen.</translation>
     </message>
     <message>
-        <source>Draft texts such as a reply to a citizen's enquiry, minutes or a memo from bullet points or documents, in a formal or citizen-friendly tone, based on templates you can edit.</source>
+        <source>Draft texts such as a reply to a citizen&apos;s enquiry, minutes or a memo from bullet points or documents, in a formal or citizen-friendly tone, based on templates you can edit.</source>
         <translation>Texte wie die Antwort auf eine Bürgeranfrage, ein Protokoll oder einen Vermerk aus Stichpunkten oder Dokumenten entwerfen, förmlich oder bürgernah, auf Grundlage bearbeitbarer Vorlagen.</translation>
     </message>
     <message>
@@ -3004,6 +3214,33 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>Your changes were saved.</source>
         <translation>Ihre Änderungen wurden gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>genius::ui::SharedStoreBar</name>
+    <message>
+        <source>S&amp;ync shared collections</source>
+        <translation>Ge&amp;meinsame Kollektionen abgleichen</translation>
+    </message>
+    <message>
+        <source>Sync shared collections</source>
+        <translation>Gemeinsame Kollektionen abgleichen</translation>
+    </message>
+    <message>
+        <source>Copies the published collections of your authority from the shared store; search then works on the copy, also offline.</source>
+        <translation>Kopiert die veröffentlichten Kollektionen Ihrer Behörde aus dem gemeinsamen Speicher; die Suche arbeitet dann auf der Kopie, auch offline.</translation>
+    </message>
+    <message>
+        <source>Publish to &amp;shared store</source>
+        <translation>Im gemeinsamen &amp;Speicher veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish to shared store</source>
+        <translation>Im gemeinsamen Speicher veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publishes the ready documents of the selected collection into the shared store, for the staff of your authority.</source>
+        <translation>Veröffentlicht die fertigen Dokumente der gewählten Kollektion im gemeinsamen Speicher, für die Sachbearbeitung Ihrer Behörde.</translation>
     </message>
 </context>
 <context>

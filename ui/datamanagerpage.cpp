@@ -8,6 +8,7 @@
 #include "ui/documentdelegates.h"
 #include "ui/documentdrop.h"
 #include "ui/pageheading.h"
+#include "ui/sharedstorebar.h"
 #include "ui/viewid.h"
 
 #include <QAbstractButton>
@@ -181,6 +182,7 @@ QWidget* DataManagerPage::createCollectionsPane()
 {
     auto* box = new QGroupBox(tr("Collections"), this);
     box->setObjectName(QStringLiteral("collectionsPane"));
+    m_collectionsPane = box;
     m_collectionProxy = new QSortFilterProxyModel(this);
     m_collectionProxy->setSourceModel(&m_curation.collections());
     m_collectionProxy->setSortRole(CollectionListModel::NameRole);
@@ -504,6 +506,25 @@ bool DataManagerPage::confirm(const QString& title, const QString& question)
            == QMessageBox::Yes;
 }
 
+void DataManagerPage::setSharedStore(services::SharedStoreService& store)
+{
+    if (m_storeBar)
+        return;
+    m_storeBar = new SharedStoreBar(store, m_canManage, m_collectionsPane);
+    m_collectionsPane->layout()->addWidget(m_storeBar);
+    connect(m_storeBar, &SharedStoreBar::finished, this, [this](const QString& message, bool changed) {
+        if (changed)
+            reload();
+        showMessage(message);
+    });
+    updateCollectionState();
+}
+
+bool DataManagerPage::currentIsShared() const
+{
+    return m_collectionList->currentIndex().data(CollectionListModel::SharedRole).toBool();
+}
+
 void DataManagerPage::reload()
 {
     if (auto loaded = m_curation.reload(); !loaded)
@@ -719,6 +740,8 @@ void DataManagerPage::updateCollectionState()
         m_assignedTitle->setText(tr("Documents in \"%1\"").arg(name));
         QString info = tr("Class: %1 · %2").arg(current.data(CollectionListModel::ClassTextRole).toString(),
                                                 published ? tr("published") : tr("not published"));
+        if (currentIsShared())
+            info += QStringLiteral(" · ") + tr("copy from the shared store, read-only here");
         const QString tenant = current.data(CollectionListModel::TenantRole).toString();
         if (!tenant.isEmpty())
             info += QStringLiteral(" · ") + tenant;
@@ -731,8 +754,10 @@ void DataManagerPage::updateCollectionState()
     }
     if (m_canManage) {
         for (QPushButton* button : {m_editCollection, m_deleteCollection, m_publish})
-            button->setEnabled(!name.isEmpty());
+            button->setEnabled(!name.isEmpty() && !currentIsShared());
     }
+    if (m_storeBar)
+        m_storeBar->setCollection(name, currentIsShared());
     updateDocumentButtons();
 }
 
@@ -740,7 +765,7 @@ void DataManagerPage::updateDocumentButtons()
 {
     if (!m_canManage)
         return;
-    const bool hasCollection = !currentCollection().isEmpty();
+    const bool hasCollection = !currentCollection().isEmpty() && !currentIsShared();
     m_assign->setEnabled(hasCollection && m_documentTable->selectionModel()->hasSelection());
     m_unassign->setEnabled(hasCollection && m_assignedTable->selectionModel()->hasSelection());
     m_assignOpen->setEnabled(hasCollection && m_openTable->selectionModel()->hasSelection());

@@ -17,8 +17,13 @@ namespace genius::models {
 class Curation;
 class DocumentFilterProxy;
 }
+namespace genius::services {
+class SharedStoreService;
+}
 
 namespace genius::ui {
+
+class SharedStoreBar;
 
 /// The data-manager view: three panes (collections, documents, the assignment area with
 /// drag and drop, multi-select and undo) above the "Offene Zuordnung" table and the
@@ -50,6 +55,10 @@ public:
     void unassignDocuments(const QList<qint64>& ids, const QString& collection);
     /// Reads the index again (e.g. after the command line changed it).
     void reload();
+    /// Offers syncing with the shared store (and, for data managers, publishing the selected
+    /// collection into it); `store` must outlive the page. Copies of shared collections are
+    /// read-only here either way.
+    void setSharedStore(services::SharedStoreService& store);
 
     /// The last message shown under the heading (what an action did or why it could not).
     QString message() const;
@@ -76,6 +85,8 @@ private:
     void removeSelected();
     void updateCollectionState();
     void updateDocumentButtons();
+    /// The selected collection is a read-only copy of the shared store's.
+    bool currentIsShared() const;
     void showMessage(const QString& text);
 
     QList<qint64> selectedIds(const QAbstractItemView* view) const;
@@ -89,6 +100,8 @@ private:
     QSortFilterProxyModel* m_collectionProxy = nullptr;
     QListView* m_collectionList = nullptr;
     QLabel* m_collectionInfo = nullptr;
+    QWidget* m_collectionsPane = nullptr;
+    SharedStoreBar* m_storeBar = nullptr;
     QPushButton* m_newCollection = nullptr;
     QPushButton* m_editCollection = nullptr;
     QPushButton* m_deleteCollection = nullptr;

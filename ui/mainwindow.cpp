@@ -175,8 +175,12 @@ QWidget* MainWindow::createPage(ViewId view)
             "from bullet points or documents, in a formal or citizen-friendly tone, based on templates you "
             "can edit."), m_pages);
     case ViewId::DataManager:
-        if (m_services.curation)
-            return new DataManagerPage(*m_services.curation, m_services.canManage, m_pages);
+        if (m_services.curation) {
+            auto* page = new DataManagerPage(*m_services.curation, m_services.canManage, m_pages);
+            if (m_services.sharedStore)
+                page->setSharedStore(*m_services.sharedStore);
+            return page;
+        }
         return new FunctionPage(title, tr("For data managers: look after the document collections of your "
             "authority. Upload and preprocess documents, set their protection class, assign them to "
             "collections and follow the progress of uploads and preprocessing."), m_pages);

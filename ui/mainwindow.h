@@ -21,6 +21,7 @@ class ConversationChat;
 class FunctionServices;
 class GatewaySetup;
 class ModelService;
+class SharedStoreService;
 }
 namespace genius::storage {
 class ConversationStore;
@@ -47,6 +48,7 @@ public:
         services::ModelService* models = nullptr; ///< the catalogue; null without a gateway
         services::FunctionServices* functions = nullptr; ///< ask, research, summarise, generate
         services::GatewaySetup* gatewaySetup = nullptr; ///< connects the gateway (first run, File menu)
+        services::SharedStoreService* sharedStore = nullptr; ///< null without a shared store (store/url)
     };
 
     /// `settings` must outlive the window; `profileDirectory` is shown in the status bar.

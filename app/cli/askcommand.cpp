@@ -5,6 +5,8 @@
 #include "app/cli/indexsession.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/output.h"
+#include "app/cli/storesession.h"
+#include "app/cli/syncsession.h"
 #include "core/index/indexdatabase.h"
 #include "core/services/askservice.h"
 #include "core/services/functionrunner.h"
@@ -98,11 +100,13 @@ void ResearchCommand::run(CommandContext& context, const QStringList& arguments,
         context.output.error(tr("No question given. Run 'genius-cli research --help'."));
         return done(ExitCode::Usage);
     }
-    if (!isDataManager(context)) {
+    if (!isDataManager(context) || storeGivenForThisRun(context)) {
+        // With --store, the shared collections are synced first (or read from the last copy).
         // Staff research only published collections; asked before any key or model is touched.
         IndexSession index(context);
         if (!index.open())
             return done(index.openError());
+        syncBeforeReading(context, index.database());
         const auto record = index.database().collection(collection);
         if (record && !mayReadCollection(context, *record, tr("research the unpublished collection \"%1\"").arg(record->name)))
             return done(ExitCode::GatewayRefused);

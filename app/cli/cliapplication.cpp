@@ -18,6 +18,7 @@
 #include "app/cli/output.h"
 #include "app/cli/settingscommand.h"
 #include "app/cli/storecommand.h"
+#include "app/cli/synccommand.h"
 #include "core/common/appinfo.h"
 #include "core/security/keychainsecretstore.h"
 #include "core/settings/settings.h"
@@ -88,6 +89,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<BudgetCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<StoreCommand>());
+    m_commands.push_back(std::make_unique<SyncCommand>());
     m_commands.push_back(std::make_unique<SettingsCommand>());
     m_commands.push_back(std::make_unique<KeyCommand>());
 }

@@ -4,6 +4,7 @@
 #include "app/cli/output.h"
 #include "app/cli/storesession.h"
 #include "core/index/indexdatabase.h"
+#include "core/sharedstore/storecollectionchanges.h"
 #include "core/sharedstore/storecollections.h"
 #include "core/sharedstore/storeconnection.h"
 
@@ -24,6 +25,7 @@ QJsonObject collectionJson(const index::CollectionRecord& record)
         {QStringLiteral("published"), record.published},
         {QStringLiteral("documents"), record.documents},
         {QStringLiteral("created"), record.createdAt.toString(Qt::ISODate)},
+        {QStringLiteral("shared"), record.shared}, // a read-only copy of the shared store's
     };
 }
 
@@ -76,6 +78,108 @@ ExitCode listStoreCollections(CommandContext& context)
     return ExitCode::Success;
 }
 
+/// `collections create|delete|rename|publish|unpublish|assign|unassign` against the shared
+/// store, as a data manager of the store user's tenant (`words` checked for arity already).
+ExitCode changeStoreCollections(CommandContext& context, const ParsedArguments& parsed, const QStringList& words)
+{
+    const Output& output = context.output;
+    const QString action = words.at(0);
+    if (parsed.has(QStringLiteral("tenant"))) {
+        output.error(CollectionsCommand::tr("A collection of the shared store belongs to the tenant of the store's "
+                                            "user; --tenant is for local collections only."));
+        return ExitCode::Usage;
+    }
+    const bool assigning = action == QLatin1String("assign") || action == QLatin1String("unassign");
+    qint64 documentId = 0;
+    if (assigning) {
+        const auto id = parseDocumentId(words.at(1));
+        if (!id) {
+            output.error(CollectionsCommand::tr("'%1' is not a document id of the shared store; with --store, give one "
+                                                "id as 'import --json' prints it in 'store_document'.")
+                             .arg(words.at(1)));
+            return ExitCode::Usage;
+        }
+        documentId = *id;
+    }
+    auto cls = std::optional(domain::ProtectionClass::Normal);
+    if (parsed.has(QStringLiteral("class")))
+        cls = domain::parseProtectionClass(parsed.value(QStringLiteral("class")));
+    if (!cls) {
+        output.error(CollectionsCommand::tr("Unknown protection class '%1'; use none, normal, high or very-high.")
+                         .arg(parsed.value(QStringLiteral("class"))));
+        return ExitCode::Usage;
+    }
+    // Staff and users of no tenant are refused here, before anything changes.
+    ExitCode failure = ExitCode::Success;
+    const auto connection = openStoreAsDataManager(context, CollectionsCommand::tr("change collections"), &failure);
+    if (!connection)
+        return failure;
+    const QString name = words.at(assigning ? 2 : 1);
+    const auto failWith = [&output](const common::Error& error) {
+        output.error(error.detail);
+        return exitCodeFor(error);
+    };
+    const auto show = [&output](const QJsonObject& object, const QString& sentence) {
+        if (output.json())
+            output.jsonValue(object);
+        else
+            output.line(sentence);
+        return ExitCode::Success;
+    };
+
+    if (assigning) {
+        const bool assign = action == QLatin1String("assign");
+        const auto change = assign ? sharedstore::assignStoreDocument(*connection, documentId, name)
+                                   : sharedstore::unassignStoreDocument(*connection, documentId, name);
+        if (!change)
+            return failWith(change.error());
+        QJsonObject object = storeCollectionJson(change->collection);
+        object.insert(QStringLiteral("document"), static_cast<double>(documentId));
+        object.insert(assign ? QStringLiteral("assigned") : QStringLiteral("unassigned"), change->changed);
+        QString sentence;
+        if (assign)
+            sentence = change->changed ? CollectionsCommand::tr("Document %1 assigned to \"%2\".")
+                                       : CollectionsCommand::tr("Document %1 is in \"%2\" already.");
+        else
+            sentence = change->changed ? CollectionsCommand::tr("Document %1 taken out of \"%2\".")
+                                       : CollectionsCommand::tr("Document %1 was not in \"%2\".");
+        return show(object, sentence.arg(documentId).arg(change->collection.name));
+    }
+    if (action == QLatin1String("create")) {
+        const auto created = sharedstore::createStoreCollection(
+            *connection, name, *cls, parsed.value(QStringLiteral("description")));
+        if (!created)
+            return failWith(created.error());
+        return show(storeCollectionJson(*created), CollectionsCommand::tr("Collection \"%1\" created (class %2).")
+                                                       .arg(created->name, domain::protectionClassName(*cls)));
+    }
+    if (action == QLatin1String("delete")) {
+        const auto deleted = sharedstore::deleteStoreCollection(*connection, name);
+        if (!deleted)
+            return failWith(deleted.error());
+        // The local shape (the collection as it was) and the tombstone's revision.
+        QJsonObject object = storeCollectionJson(*deleted);
+        object.insert(QStringLiteral("deleted"), true);
+        return show(object,
+            CollectionsCommand::tr("Collection \"%1\" deleted; its %n document(s) stay.", nullptr, deleted->documents)
+                .arg(deleted->name));
+    }
+    if (action == QLatin1String("rename")) {
+        const auto renamed = sharedstore::renameStoreCollection(*connection, name, words.at(2));
+        if (!renamed)
+            return failWith(renamed.error());
+        return show(storeCollectionJson(*renamed),
+            CollectionsCommand::tr("Collection \"%1\" renamed to \"%2\".").arg(name, renamed->name));
+    }
+    const bool publish = action == QLatin1String("publish");
+    const auto changed = sharedstore::publishStoreCollection(*connection, name, publish);
+    if (!changed)
+        return failWith(changed.error());
+    return show(storeCollectionJson(*changed),
+        publish ? CollectionsCommand::tr("Collection \"%1\" published.").arg(name)
+                : CollectionsCommand::tr("Collection \"%1\" unpublished.").arg(name));
+}
+
 /// The worse of two exit codes (a batch reports its worst failure).
 ExitCode worse(ExitCode a, ExitCode b)
 {
@@ -104,7 +208,13 @@ QString CollectionsCommand::usage() const
               "Deleting a collection keeps its documents. 'documents --unassigned' lists the\n"
               "documents that belong to no collection.\n"
               "Only data managers may change collections (exit 4 for staff); staff see only the\n"
-              "published ones.");
+              "published ones.\n"
+              "\n"
+              "With a shared store (--store URL, or the setting store/url) these actions work on the\n"
+              "store's collections of the store user's tenant: DOC is then the store's document id\n"
+              "('store_document' of 'import --json'), one at a time; new collections are unpublished;\n"
+              "--tenant does not apply and the class very-high is refused. Names are exact; a name that\n"
+              "differs from a live one only in letter case counts as taken.");
 }
 
 void CollectionsCommand::run(CommandContext& context, const QStringList& arguments, Done done)
@@ -132,15 +242,12 @@ void CollectionsCommand::run(CommandContext& context, const QStringList& argumen
         context.output.error(tr("--class, --description and --tenant belong to 'collections create'."));
         return done(ExitCode::Usage);
     }
-    // With a store, the listing is the store's (the server's row-level security decides what each
-    // role sees); changing the store's collections other than by publishing comes later.
-    if (storeConfigured(context) && action == QLatin1String("list"))
-        return done(listStoreCollections(context));
-    if (storeGivenForThisRun(context)) {
-        context.output.error(tr("With --store, 'collections' only lists the shared store's collections so far; "
-                                "'import --collection' publishes into them."));
-        return done(ExitCode::Usage);
-    }
+    // With a store (--store for this run or the setting store/url) the collections are the
+    // store's, for listing and changing alike, as 'import --collection' publishes into them; the
+    // server's row-level security decides what each role sees and may change.
+    if (storeConfigured(context))
+        return done(action == QLatin1String("list") ? listStoreCollections(context)
+                                                     : changeStoreCollections(context, *parsed, words));
     // Staff are refused before the index is even opened: nothing may change for them.
     if (action != QLatin1String("list") && !requireDataManager(context, tr("change collections")))
         return done(ExitCode::GatewayRefused);

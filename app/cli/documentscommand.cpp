@@ -39,6 +39,10 @@ QJsonObject documentJson(const index::DocumentRecord& record)
     };
     if (!record.errorDetail.isEmpty())
         object.insert(QStringLiteral("error"), record.errorDetail);
+    if (record.originId > 0) { // also in the shared store: a read-only copy, or linked when the profile's own
+        object.insert(QStringLiteral("shared"), record.shared);
+        object.insert(QStringLiteral("store_document"), static_cast<double>(record.originId));
+    }
     if (record.ocrConfidence >= 0.0)
         object.insert(QStringLiteral("ocr_confidence"), qRound(record.ocrConfidence * 10.0) / 10.0);
     return object;

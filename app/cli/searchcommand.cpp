@@ -2,6 +2,7 @@
 
 #include "app/cli/indexsession.h"
 #include "app/cli/output.h"
+#include "app/cli/syncsession.h"
 #include "core/index/indexdatabase.h"
 #include "core/services/searchservice.h"
 #include "core/settings/settings.h"
@@ -73,6 +74,7 @@ void SearchCommand::run(CommandContext& context, const QStringList& arguments, D
     if (!m_session->open())
         return done(m_session->openError());
     auto& database = m_session->database();
+    syncBeforeReading(context, database);
     if (parsed->has(QStringLiteral("collection"))) {
         const auto collection = database.collection(parsed->value(QStringLiteral("collection")));
         if (!collection) {

@@ -3,6 +3,7 @@
 #include "app/cli/output.h"
 #include "app/cli/secretinput.h"
 #include "app/cli/storesession.h"
+#include "core/security/storepasswordsource.h"
 #include "core/settings/settings.h"
 #include "core/sharedstore/storeaddress.h"
 #include "core/sharedstore/storeadmin.h"
@@ -35,10 +36,14 @@ QString StoreCommand::usage() const
     return tr("Usage: genius-cli --store URL store init\n"
               "       genius-cli --store URL store grant USER --tenant T --role data-manager|staff --password PW\n"
               "       genius-cli --store URL store status\n"
+              "       genius-cli --store URL store login [--password -]\n"
+              "       genius-cli --store URL store logout\n"
               "\n"
               "URL is postgresql://user@host:port/database (optionally ?sslmode=verify-full); without\n"
               "--store the setting store/url is used. The password comes from the URL given with\n"
-              "--store (used for this run, never saved), from PGPASSWORD or from ~/.pgpass.\n"
+              "--store (used for this run, never saved), from the keychain (store login), from\n"
+              "PGPASSWORD or from ~/.pgpass. Without sslmode, a server other than this computer is\n"
+              "reached with verify-full; the CA certificates of network/caCertificates are trusted.\n"
               "\n"
               "init      as the store's administrator: create the schema with its roles and\n"
               "          row-level security, or upgrade it; running it again changes nothing\n"
@@ -46,6 +51,9 @@ QString StoreCommand::usage() const
               "          created when missing) with one role, or change an existing user's\n"
               "          password, tenant and role; --password - reads the password from standard input\n"
               "status    the connected user's tenant and role, and the schema version\n"
+              "login     check the user's password with the store and keep it in the keychain\n"
+              "          (prompted without echo; --password - reads it from standard input)\n"
+              "logout    remove the user's password from the keychain\n"
               "\n"
               "Exit codes: 4 the store refused (not the administrator, no permission),\n"
               "5 the store is unreachable or refused the login.");
@@ -58,9 +66,11 @@ void StoreCommand::run(CommandContext& context, const QStringList& arguments, Do
         return done(ExitCode::Usage);
     const QString action = parsed->positional.value(0);
     const bool grants = action == QLatin1String("grant");
-    if (action != QLatin1String("init") && !grants && action != QLatin1String("status")) {
-        context.output.error(
-            tr("Expected 'store init', 'store grant' or 'store status'. Run 'genius-cli store --help'."));
+    const bool logsIn = action == QLatin1String("login");
+    if (action != QLatin1String("init") && !grants && action != QLatin1String("status") && !logsIn
+        && action != QLatin1String("logout")) {
+        context.output.error(tr("Expected 'store init', 'store grant', 'store status', 'store login' or "
+                                "'store logout'. Run 'genius-cli store --help'."));
         return done(ExitCode::Usage);
     }
     if (parsed->positional.size() != (grants ? 2 : 1)) {
@@ -68,10 +78,14 @@ void StoreCommand::run(CommandContext& context, const QStringList& arguments, Do
             tr("Wrong number of arguments for 'store %1'. Run 'genius-cli store --help'.").arg(action));
         return done(ExitCode::Usage);
     }
-    if (!grants && (parsed->has(kTenant) || parsed->has(kRole) || parsed->has(kPassword))) {
+    if (!grants && (parsed->has(kTenant) || parsed->has(kRole) || (!logsIn && parsed->has(kPassword)))) {
         context.output.error(tr("--tenant, --role and --password belong to 'store grant'."));
         return done(ExitCode::Usage);
     }
+    if (logsIn)
+        return login(context, *parsed, std::move(done));
+    if (action == QLatin1String("logout"))
+        return logout(context, std::move(done));
     if (action == QLatin1String("init"))
         return done(init(context));
     if (grants)
@@ -175,6 +189,84 @@ ExitCode StoreCommand::status(CommandContext& context) const
     context.output.line(status->schemaVersion == 0 ? tr("Schema: not initialised (run 'store init')")
                                                    : tr("Schema version: %1").arg(status->schemaVersion));
     return ExitCode::Success;
+}
+
+void StoreCommand::login(CommandContext& context, const ParsedArguments& parsed, Done done)
+{
+    // A password on the command line would stay in the shell history and the process list.
+    if (parsed.has(kPassword) && parsed.value(kPassword) != QLatin1String("-")) {
+        context.output.error(tr("'store login' reads the password from standard input: use --password - or "
+                                "leave the option out."));
+        return done(ExitCode::Usage);
+    }
+    ExitCode failure = ExitCode::Success;
+    auto address = configuredStoreAddress(context, &failure);
+    if (!address)
+        return done(failure);
+    const QString account = sharedstore::storeAccount(*address);
+    // The password of --store, if any, is the one to keep; otherwise it is asked for.
+    if (address->password.isEmpty() || parsed.has(kPassword))
+        address->password = readSecretFromStandardInput(tr("Password for %1: ").arg(account));
+    if (address->password.isEmpty()) {
+        context.output.error(tr("No password was given; nothing was stored."));
+        return done(ExitCode::BadInput);
+    }
+    // Checked with the server first: a password the store refuses is never kept.
+    if (auto connection = sharedstore::StoreConnection::open(*address); !connection) {
+        context.output.error(connection.error().detail);
+        return done(exitCodeFor(connection.error()));
+    }
+    const Output& output = context.output;
+    security::StorePasswordSource(context.secrets)
+        .store(account, address->password, &m_context, [&output, account, done](common::Result<void> stored) {
+            if (!stored) {
+                output.error(stored.error().detail);
+                return done(exitCodeFor(stored.error()));
+            }
+            if (output.json())
+                output.jsonValue(
+                    QJsonObject { { QStringLiteral("account"), account }, { QStringLiteral("stored"), true } });
+            else
+                output.line(tr("The password for %1 is stored in the keychain.").arg(account));
+            done(ExitCode::Success);
+        });
+}
+
+void StoreCommand::logout(CommandContext& context, Done done)
+{
+    ExitCode failure = ExitCode::Success;
+    const auto address = configuredStoreAddress(context, &failure);
+    if (!address)
+        return done(failure);
+    const QString account = sharedstore::storeAccount(*address);
+    const security::StorePasswordSource source(context.secrets);
+    const Output& output = context.output;
+    auto report = [&output, account, done](bool removed) {
+        if (output.json())
+            output.jsonValue(
+                QJsonObject { { QStringLiteral("account"), account }, { QStringLiteral("removed"), removed } });
+        else if (removed)
+            output.line(tr("The password for %1 was removed from the keychain.").arg(account));
+        else
+            output.line(tr("No password for %1 was stored in the keychain; nothing to remove.").arg(account));
+        done(ExitCode::Success);
+    };
+    // Read first, so the answer can say whether there was anything to remove.
+    source.read(account, &m_context, [this, source, &output, account, done, report](common::Result<QString> stored) {
+        if (!stored && stored.error().code == common::ErrorCode::NotFound)
+            return report(false);
+        if (!stored) {
+            output.error(stored.error().detail);
+            return done(exitCodeFor(stored.error()));
+        }
+        source.remove(account, &m_context, [&output, done, report](common::Result<void> removed) {
+            if (!removed) {
+                output.error(removed.error().detail);
+                return done(exitCodeFor(removed.error()));
+            }
+            report(true);
+        });
+    });
 }
 
 } // namespace genius::cli

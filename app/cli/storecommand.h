@@ -6,8 +6,9 @@
 
 namespace genius::cli {
 
-/// `store init | grant USER --tenant T --role data-manager|staff --password PW | status`: the
-/// administration of the shared collection store (PostgreSQL) named by --store or store/url.
+/// `store init | grant USER --tenant T --role data-manager|staff --password PW | status | login |
+/// logout`: the administration of the shared collection store (PostgreSQL) named by --store or
+/// store/url, and a user's password for it in the OS keychain.
 class StoreCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(StoreCommand)
@@ -22,6 +23,10 @@ private:
     ExitCode init(CommandContext& context) const;
     ExitCode grant(CommandContext& context, const ParsedArguments& parsed) const;
     ExitCode status(CommandContext& context) const;
+    void login(CommandContext& context, const ParsedArguments& parsed, Done done);
+    void logout(CommandContext& context, Done done);
+
+    QObject m_context; ///< guards the keychain callbacks
 };
 
 } // namespace genius::cli

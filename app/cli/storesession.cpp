@@ -2,15 +2,46 @@
 
 #include "app/cli/command.h"
 #include "app/cli/output.h"
+#include "core/security/storepasswordsource.h"
 #include "core/settings/settings.h"
+#include "core/sharedstore/sharedstorelogging.h"
 #include "core/sharedstore/storeaddress.h"
 #include "core/sharedstore/storeadmin.h"
 #include "core/sharedstore/storeconnection.h"
 #include "core/sharedstore/storeschema.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 
 namespace genius::cli {
+
+namespace {
+
+/// The keychain's password for `account`, or empty when there is none or the keychain cannot
+/// be used (then libpq's PGPASSWORD or ~/.pgpass apply). Waits in a local event loop:
+/// openConfiguredStore is synchronous for all its callers (import, collections, store). The
+/// wait ends with the keychain's own 10 s timeout at the latest.
+QString keychainPassword(security::SecretStore& secrets, const QString& account)
+{
+    std::optional<common::Result<QString>> answer;
+    QEventLoop loop;
+    security::StorePasswordSource(secrets).read(account, &loop, [&answer, &loop](common::Result<QString> secret) {
+        answer = std::move(secret);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (!answer) // the application is quitting (an interrupt)
+        return QString();
+    if (!*answer) {
+        if (answer->error().code != common::ErrorCode::NotFound)
+            qCDebug(lcSharedStore) << "no keychain for the store password:" << answer->error().detail;
+        return QString();
+    }
+    return **answer;
+}
+
+} // namespace
 
 bool storeConfigured(const CommandContext& context)
 {
@@ -22,7 +53,7 @@ bool storeGivenForThisRun(const CommandContext& context)
     return storeConfigured(context) && context.settings.source(settings::keys::StoreUrl) == settings::Source::Session;
 }
 
-std::unique_ptr<sharedstore::StoreConnection> openConfiguredStore(CommandContext& context, ExitCode* failure)
+std::optional<sharedstore::StoreAddress> configuredStoreAddress(CommandContext& context, ExitCode* failure)
 {
     const QString url = context.settings.text(settings::keys::StoreUrl);
     if (url.isEmpty()) {
@@ -30,16 +61,27 @@ std::unique_ptr<sharedstore::StoreConnection> openConfiguredStore(CommandContext
         context.output.error(QCoreApplication::translate("StoreCommand",
             "No shared store is configured: pass --store postgresql://user@host/database or set store/url."));
         *failure = ExitCode::Usage;
-        return nullptr;
+        return std::nullopt;
     }
     auto address = sharedstore::parseStoreUrl(url);
     if (!address) {
         context.output.error(address.error().detail);
         *failure = ExitCode::BadInput;
-        return nullptr;
+        return std::nullopt;
     }
     if (address->password.isEmpty())
         address->password = context.storePassword;
+    address->caCertificateFiles = context.settings.list(settings::keys::NetworkCaCertificates);
+    return std::move(*address);
+}
+
+std::unique_ptr<sharedstore::StoreConnection> openConfiguredStore(CommandContext& context, ExitCode* failure)
+{
+    auto address = configuredStoreAddress(context, failure);
+    if (!address)
+        return nullptr;
+    if (address->password.isEmpty())
+        address->password = keychainPassword(context.secrets, sharedstore::storeAccount(*address));
     auto connection = sharedstore::StoreConnection::open(*address);
     if (!connection) {
         context.output.error(connection.error().detail);

@@ -11,6 +11,7 @@
 #include "core/services/functionservices.h"
 #include "core/services/gatewayservices.h"
 #include "core/services/gatewaysetup.h"
+#include "core/services/sharedstoreservice.h"
 #include "core/settings/settings.h"
 #include "core/storage/conversationstore.h"
 #include "core/storage/retentionsettings.h"
@@ -47,6 +48,7 @@ Application::~Application()
     m_chat.reset();
     m_conversations.reset();
     m_functions.reset();
+    m_sharedStore.reset(); // waits for a running sync; its connections close with it
     m_curation.reset();
     m_imports.reset(); // stops the workers; unfinished imports resume at the next start
     m_index.reset();
@@ -124,6 +126,18 @@ int Application::run()
     m_window->showView(*view);
     m_window->show();
     resolveKeyAndEmbed(true);
+    if (m_sharedStore) {
+        // At every start the copy of the shared collections catches up (in the background;
+        // offline, the views work on the last copy).
+        QObject::connect(m_sharedStore.get(), &services::SharedStoreService::finished, m_window.get(),
+                         [this](const services::SharedStoreService::Outcome& outcome) {
+                             if (!outcome.ok)
+                                 printLine(stderr, outcome.message);
+                             if (m_curation)
+                                 (void)m_curation->reload();
+                         });
+        m_sharedStore->sync();
+    }
     if (m_settings->text(settings::keys::GatewayUrl).isEmpty()
         && m_settings->lock(settings::keys::GatewayUrl) == settings::Lock::None)
         m_window->openGatewaySetup(); // first run: not modal, the local functions stay usable
@@ -136,6 +150,10 @@ void Application::openStores()
         m_index = std::move(*opened);
         m_imports = std::make_unique<import::ImportQueue>(*m_index, import::ImportOptions{});
         m_curation = std::make_unique<models::Curation>(*m_index, *m_imports);
+        if (!m_settings->text(settings::keys::StoreUrl).isEmpty())
+            m_sharedStore = std::make_unique<services::SharedStoreService>(
+                *m_settings, *m_secretStore, m_profile->filePath(index::IndexDatabase::fileName()),
+                m_profile->filePath(QStringLiteral("shared-originals")));
     } else {
         // The other views work without the index; the data-manager view says why it is empty.
         printLine(stderr, opened.error().detail);
@@ -196,6 +214,7 @@ ui::MainWindow::Services Application::windowServices() const
     services.models = m_gateway ? &m_gateway->models() : nullptr;
     services.functions = m_functions.get();
     services.gatewaySetup = m_gatewaySetup.get();
+    services.sharedStore = m_sharedStore.get();
     return services;
 }
 

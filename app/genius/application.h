@@ -28,6 +28,7 @@ class ConversationChat;
 class FunctionServices;
 class GatewayServices;
 class GatewaySetup;
+class SharedStoreService;
 }
 namespace genius::storage {
 class ConversationStore;
@@ -77,6 +78,7 @@ private:
     std::unique_ptr<import::ImportQueue> m_imports;
     std::unique_ptr<models::Curation> m_curation;
     std::unique_ptr<services::FunctionServices> m_functions;
+    std::unique_ptr<services::SharedStoreService> m_sharedStore; ///< with store/url only
     std::unique_ptr<storage::ConversationStore> m_conversations;
     std::unique_ptr<services::ConversationChat> m_chat;
     std::unique_ptr<ui::MainWindow> m_window;

@@ -46,6 +46,9 @@ struct DocumentRecord {
     QDateTime addedAt;
     QDateTime updatedAt;
     QStringList collections;
+    qint64 originId = 0;       ///< the shared store's document id when it is also there, 0 otherwise
+    qint64 originRevision = 0; ///< the store's revision this copy reflects
+    bool shared = false;       ///< a read-only copy from the shared store (changed only by syncing)
 };
 
 /// A collection of documents; its class caps the classes of its documents.
@@ -58,6 +61,8 @@ struct CollectionRecord {
     bool published = false;
     QDateTime createdAt;
     int documents = 0;
+    qint64 originId = 0; ///< the shared store's collection id when it mirrors one, 0 otherwise
+    bool shared = false; ///< created by syncing: a read-only copy of the store's collection
 };
 
 } // namespace genius::index

@@ -49,7 +49,8 @@ const QString kDocumentColumns = QStringLiteral(
     "d.paged, d.pages_total, d.pages_done, d.ocr_pages, d.title, d.author, d.embedding_model, d.embedding_state, "
     "d.added_at, d.updated_at, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id), "
     "(SELECT group_concat(name, char(31)) FROM (SELECT k.name FROM assignments a JOIN collections k "
-    "ON k.id = a.collection_id WHERE a.document_id = d.id ORDER BY k.name)), d.ocr_confidence");
+    "ON k.id = a.collection_id WHERE a.document_id = d.id ORDER BY k.name)), d.ocr_confidence, d.origin_id, "
+    "d.origin_revision, d.shared");
 
 DocumentRecord documentFrom(const QSqlQuery& query)
 {
@@ -80,6 +81,9 @@ DocumentRecord documentFrom(const QSqlQuery& query)
     if (!collections.isEmpty())
         record.collections = collections.split(QChar(31));
     record.ocrConfidence = query.value(22).isNull() ? -1.0 : query.value(22).toDouble();
+    record.originId = query.value(23).toLongLong();
+    record.originRevision = query.value(24).toLongLong();
+    record.shared = query.value(25).toBool();
     return record;
 }
 
@@ -95,12 +99,24 @@ CollectionRecord collectionFrom(const QSqlQuery& query)
     record.published = query.value(5).toBool();
     record.createdAt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
     record.documents = query.value(7).toInt();
+    record.originId = query.value(8).toLongLong();
+    record.shared = query.value(9).toBool();
     return record;
 }
 
 const QString kCollectionColumns =
     QStringLiteral("k.id, k.name, k.description, k.tenant, k.class, k.published, k.created_at, "
-                   "(SELECT count(*) FROM assignments a WHERE a.collection_id = k.id)");
+                   "(SELECT count(*) FROM assignments a WHERE a.collection_id = k.id), k.origin_id, k.shared");
+
+/// Copies from the shared store change only by syncing.
+common::Result<void> refuseShared(const CollectionRecord& collection)
+{
+    if (!collection.shared)
+        return {};
+    return fail(ErrorCode::InvalidArgument,
+                QStringLiteral("\"%1\" is a copy of a shared collection; its data managers change it in the shared store.")
+                    .arg(collection.name));
+}
 
 QByteArray vectorBlob(const QVector<float>& vector)
 {
@@ -233,6 +249,9 @@ common::Result<QList<qint64>> IndexDatabase::unfinishedDocuments() const
 
 common::Result<void> IndexDatabase::removeDocument(qint64 id)
 {
+    if (const auto record = document(id); record && record->shared)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("Document %1 is a copy from the shared store; its data managers remove it there.").arg(id));
     QSqlQuery query = prepared(m_db, QStringLiteral("DELETE FROM documents WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
@@ -478,15 +497,15 @@ common::Result<void> IndexDatabase::setEmbeddingState(qint64 id, const QString& 
 
 common::Result<QList<StoredChunk>> IndexDatabase::storedChunks(qint64 id) const
 {
-    QSqlQuery query = prepared(m_db, QStringLiteral("SELECT id, ordinal, first_page, last_page, heading, text FROM chunks "
-                                                    "WHERE document_id = ? ORDER BY ordinal"));
+    QSqlQuery query = prepared(m_db, QStringLiteral("SELECT id, ordinal, first_page, last_page, start_offset, end_offset, "
+                                                    "heading, text FROM chunks WHERE document_id = ? ORDER BY ordinal"));
     query.addBindValue(id);
     if (!query.exec())
         return std::unexpected(queryError(query, QStringLiteral("read chunks")));
     QList<StoredChunk> chunks;
     while (query.next())
         chunks.append({query.value(0).toLongLong(), query.value(1).toInt(), query.value(2).toInt(), query.value(3).toInt(),
-                       query.value(4).toString(), query.value(5).toString()});
+                       query.value(4).toInt(), query.value(5).toInt(), query.value(6).toString(), query.value(7).toString()});
     return chunks;
 }
 
@@ -548,6 +567,8 @@ common::Result<void> IndexDatabase::assign(qint64 documentId, const QString& col
     const auto target = collection(collectionName);
     if (!target)
         return std::unexpected(target.error());
+    if (const auto shared = refuseShared(*target); !shared)
+        return std::unexpected(shared.error());
     const auto record = document(documentId);
     if (!record)
         return std::unexpected(record.error());
@@ -572,6 +593,8 @@ common::Result<bool> IndexDatabase::unassign(qint64 documentId, const QString& c
     const auto target = collection(collectionName);
     if (!target)
         return std::unexpected(target.error());
+    if (const auto shared = refuseShared(*target); !shared)
+        return std::unexpected(shared.error());
     if (const auto record = document(documentId); !record)
         return std::unexpected(record.error());
     QSqlQuery remove = prepared(m_db, QStringLiteral("DELETE FROM assignments WHERE document_id = ? AND collection_id = ?"));
@@ -587,6 +610,8 @@ common::Result<void> IndexDatabase::removeCollection(const QString& name)
     const auto target = collection(name);
     if (!target)
         return std::unexpected(target.error());
+    if (const auto shared = refuseShared(*target); !shared)
+        return std::unexpected(shared.error());
     // The assignments go with the collection (ON DELETE CASCADE); the documents stay.
     QSqlQuery remove = prepared(m_db, QStringLiteral("DELETE FROM collections WHERE id = ?"));
     remove.addBindValue(target->id);
@@ -600,6 +625,8 @@ common::Result<CollectionRecord> IndexDatabase::renameCollection(const QString& 
     const auto target = collection(name);
     if (!target)
         return std::unexpected(target.error());
+    if (const auto shared = refuseShared(*target); !shared)
+        return std::unexpected(shared.error());
     const QString trimmed = newName.trimmed();
     if (trimmed.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("A collection needs a name."));
@@ -618,6 +645,8 @@ common::Result<CollectionRecord> IndexDatabase::describeCollection(const QString
     const auto target = collection(name);
     if (!target)
         return std::unexpected(target.error());
+    if (const auto shared = refuseShared(*target); !shared)
+        return std::unexpected(shared.error());
     QSqlQuery update = prepared(m_db, QStringLiteral("UPDATE collections SET description = ? WHERE id = ?"));
     update.addBindValue(notNull(description.trimmed()));
     update.addBindValue(target->id);
@@ -631,6 +660,8 @@ common::Result<CollectionRecord> IndexDatabase::setCollectionTenant(const QStrin
     const auto target = collection(name);
     if (!target)
         return std::unexpected(target.error());
+    if (const auto shared = refuseShared(*target); !shared)
+        return std::unexpected(shared.error());
     QSqlQuery update = prepared(m_db, QStringLiteral("UPDATE collections SET tenant = ? WHERE id = ?"));
     update.addBindValue(notNull(tenant.trimmed()));
     update.addBindValue(target->id);
@@ -644,6 +675,8 @@ common::Result<CollectionRecord> IndexDatabase::publishCollection(const QString&
     const auto target = collection(name);
     if (!target)
         return std::unexpected(target.error());
+    if (const auto shared = refuseShared(*target); !shared)
+        return std::unexpected(shared.error());
     QSqlQuery update = prepared(m_db, QStringLiteral("UPDATE collections SET published = ? WHERE id = ?"));
     update.addBindValue(published ? 1 : 0);
     update.addBindValue(target->id);

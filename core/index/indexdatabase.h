@@ -36,6 +36,8 @@ struct StoredChunk {
     int ordinal = 0;
     int firstPage = 0; ///< 0 for formats without pages
     int lastPage = 0;
+    int startOffset = 0; ///< in the full text (pages joined by '\f')
+    int endOffset = 0;
     QString heading; ///< the heading path joined by " › "
     QString text;
 };

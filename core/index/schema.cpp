@@ -7,6 +7,8 @@
 
 // Schema history (one entry per migration; never edit a released migration, add one):
 //   1  documents, pages, chunks, collections, assignments, FTS5 (German stemming and trigram), embeddings
+//   2  origins in the shared store: documents and collections copied from it (read-only here) or
+//      linked to it, and the revision the last sync reached
 
 Q_LOGGING_CATEGORY(lcIndex, "genius.index", QtInfoMsg)
 
@@ -108,8 +110,31 @@ const char* const kMigration1[] = {
     R"(CREATE INDEX assignments_collection ON assignments(collection_id))",
 };
 
+// origin_id / origin_revision: the id and revision of the store's row this one mirrors (NULL for
+// purely local rows). shared = 1: the row is a copy the sync made and owns (read-only here);
+// shared = 0 with an origin: a local row that is also the store's (published from here, or the
+// same file imported here), which a sync links but never deletes.
+const char* const kMigration2[] = {
+    R"(ALTER TABLE documents ADD COLUMN origin_id INTEGER)",
+    R"(ALTER TABLE documents ADD COLUMN origin_revision INTEGER)",
+    R"(ALTER TABLE documents ADD COLUMN shared INTEGER NOT NULL DEFAULT 0)",
+    R"(CREATE UNIQUE INDEX documents_origin ON documents(origin_id) WHERE origin_id IS NOT NULL)",
+    R"(ALTER TABLE collections ADD COLUMN origin_id INTEGER)",
+    R"(ALTER TABLE collections ADD COLUMN origin_revision INTEGER)",
+    R"(ALTER TABLE collections ADD COLUMN shared INTEGER NOT NULL DEFAULT 0)",
+    R"(CREATE UNIQUE INDEX collections_origin ON collections(origin_id) WHERE origin_id IS NOT NULL)",
+    // One row: which store (server, database, user) the copies came from and how far they reach.
+    R"(CREATE TABLE store_sync (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        store TEXT NOT NULL,
+        tenant TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        synced_at TEXT NOT NULL))",
+};
+
 const database::Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)},
+    {kMigration2, std::size(kMigration2)},
 };
 
 } // namespace

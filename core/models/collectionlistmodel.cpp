@@ -17,7 +17,7 @@ using index::CollectionRecord;
 
 auto fieldsOf(const CollectionRecord& r)
 {
-    return std::tie(r.id, r.name, r.description, r.tenant, r.protectionClass, r.published, r.createdAt, r.documents);
+    return std::tie(r.id, r.name, r.description, r.tenant, r.protectionClass, r.published, r.createdAt, r.documents, r.shared);
 }
 
 bool sameRecord(const CollectionRecord& a, const CollectionRecord& b)
@@ -52,6 +52,10 @@ QVariant CollectionListModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         // %n first (plural forms), then the name, so a "%1" inside a name stays literal.
+        if (record.shared)
+            return QCoreApplication::translate("CollectionListModel", "%1 (%n document(s), shared)", nullptr,
+                                               record.documents)
+                .arg(record.name);
         return QCoreApplication::translate("CollectionListModel", "%1 (%n document(s))", nullptr, record.documents)
             .arg(record.name);
     case Qt::ToolTipRole: return record.description.isEmpty() ? QVariant() : QVariant(record.description);
@@ -65,6 +69,7 @@ QVariant CollectionListModel::data(const QModelIndex& index, int role) const
     case PublishedRole: return record.published;
     case DocumentCountRole: return record.documents;
     case CreatedRole: return record.createdAt;
+    case SharedRole: return record.shared;
     default: return {};
     }
 }
@@ -82,6 +87,7 @@ QHash<int, QByteArray> CollectionListModel::roleNames() const
         { PublishedRole, "published" },
         { DocumentCountRole, "documentCount" },
         { CreatedRole, "createdAt" },
+        { SharedRole, "shared" },
     };
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     for (const auto& [role, name] : kNames)

@@ -28,6 +28,7 @@ public:
         PublishedRole, ///< bool
         DocumentCountRole, ///< int
         CreatedRole, ///< QDateTime
+        SharedRole, ///< bool: a read-only copy of a collection of the shared store
     };
     Q_ENUM(Role)
 

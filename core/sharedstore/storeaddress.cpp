@@ -1,5 +1,6 @@
 #include "core/sharedstore/storeaddress.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -12,6 +13,14 @@ namespace {
 
 const QStringList kSslModes = { QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
     QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full") };
+
+/// A conninfo value in single quotes, as the QPSQL driver quotes host and password.
+QString quotedOption(QString value)
+{
+    value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    value.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
 
 } // namespace
 
@@ -77,6 +86,48 @@ QString storeUrlWithoutPassword(const QString& text)
         return text;
     url.setPassword(QString());
     return url.toString();
+}
+
+bool isLoopbackHost(const QString& host)
+{
+    if (host.isEmpty() || host.startsWith(QLatin1Char('/'))
+        || host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    static const QRegularExpression ipv4Loopback(QStringLiteral("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
+    return ipv4Loopback.match(host).hasMatch() || host == QLatin1String("::1")
+        || host == QLatin1String("0:0:0:0:0:0:0:1");
+}
+
+QString effectiveSslMode(const StoreAddress& address, const QString& environmentSslMode)
+{
+    if (!address.sslMode.isEmpty())
+        return address.sslMode;
+    if (kSslModes.contains(environmentSslMode))
+        return environmentSslMode;
+    if (isLoopbackHost(address.host))
+        return QString();
+    return QStringLiteral("verify-full");
+}
+
+common::Result<QString> storeConnectOptions(
+    const StoreAddress& address, const QString& rootCertificateFile, const QString& environmentSslMode)
+{
+    QStringList options { QStringLiteral("connect_timeout=%1").arg(address.connectTimeoutSeconds),
+        QStringLiteral("application_name=genius") };
+    // Only the six known modes come back: no spaces, quotes or semicolons.
+    const QString sslMode = effectiveSslMode(address, environmentSslMode);
+    if (!sslMode.isEmpty())
+        options << QStringLiteral("sslmode=%1").arg(sslMode);
+    const bool verifies = sslMode == QLatin1String("verify-ca") || sslMode == QLatin1String("verify-full");
+    if (verifies && !rootCertificateFile.isEmpty()) {
+        // The driver turns every ';' of the options into a space, even inside quotes.
+        if (rootCertificateFile.contains(QLatin1Char(';')))
+            return fail(ErrorCode::InvalidArgument,
+                QStringLiteral("The CA certificate file \"%1\" cannot be passed to PostgreSQL: its path has a ';'.")
+                    .arg(rootCertificateFile));
+        options << QStringLiteral("sslrootcert=") + quotedOption(rootCertificateFile);
+    }
+    return options.join(QLatin1Char(';'));
 }
 
 } // namespace genius::sharedstore

@@ -29,4 +29,8 @@ struct StoreCollection {
 /// security): data managers all of their tenant's, staff the published ones.
 common::Result<QList<StoreCollection>> storeCollections(const StoreConnection& connection);
 
+/// The live collection `name` (exact spelling) of the user's tenant as the user may see it;
+/// NotFound when there is none, or none the server shows the user.
+common::Result<StoreCollection> storeCollection(const StoreConnection& connection, const QString& name);
+
 } // namespace genius::sharedstore

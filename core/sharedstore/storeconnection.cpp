@@ -4,6 +4,8 @@
 #include "core/sharedstore/storeerror.h"
 
 #include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -27,24 +29,86 @@ QString nextConnectionName()
     return QStringLiteral("genius-sharedstore-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
-/// libpq connection options beyond host, port, database, user and password. The values are
-/// validated by parseStoreUrl (no spaces, quotes or semicolons can reach the string).
-QString connectOptions(const StoreAddress& address)
+/// The value libpq would use for `keyword` when the connection string leaves it out (its
+/// environment variable or built-in default); empty when there is none.
+QString libpqDefault(const char* keyword)
 {
-    QStringList options { QStringLiteral("connect_timeout=%1").arg(address.connectTimeoutSeconds),
-        QStringLiteral("application_name=genius") };
-    if (!address.sslMode.isEmpty())
-        options << QStringLiteral("sslmode=%1").arg(address.sslMode);
-    return options.join(QLatin1Char(';'));
+    PQconninfoOption* defaults = PQconndefaults();
+    if (!defaults)
+        return QString();
+    QString value;
+    for (const PQconninfoOption* option = defaults; option->keyword; ++option) {
+        if (qstrcmp(option->keyword, keyword) == 0 && option->val)
+            value = QString::fromLocal8Bit(option->val);
+    }
+    PQconninfoFree(defaults);
+    return value;
 }
 
 } // namespace
+
+QString storeAccount(const StoreAddress& address)
+{
+    StoreAddress resolved = address;
+    if (resolved.user.isEmpty())
+        resolved.user = libpqDefault("user");
+    if (resolved.database.isEmpty())
+        resolved.database = libpqDefault("dbname");
+    if (resolved.database.isEmpty())
+        resolved.database = resolved.user;
+    if (resolved.host.isEmpty())
+        resolved.host = libpqDefault("host");
+    return resolved.display();
+}
+
+Result<std::unique_ptr<QTemporaryFile>> writeRootCertificates(const QStringList& files)
+{
+    QByteArray bundle;
+    for (const QString& path : files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::InvalidArgument,
+                QStringLiteral("The CA certificate file %1 (network/caCertificates) cannot be read.").arg(path));
+        const QByteArray pem = file.readAll();
+        if (!pem.contains("-----BEGIN CERTIFICATE-----"))
+            return fail(ErrorCode::InvalidArgument,
+                QStringLiteral("The CA certificate file %1 (network/caCertificates) holds no PEM certificate.")
+                    .arg(path));
+        bundle += pem;
+        if (!bundle.endsWith('\n'))
+            bundle += '\n';
+    }
+    auto copy = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/genius-store-ca-XXXXXX.pem"));
+    // QTemporaryFile creates the file 0600 with O_EXCL; set it again so it never depends on that.
+    if (!copy->open() || !copy->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || copy->write(bundle) != bundle.size() || !copy->flush())
+        return fail(ErrorCode::Io,
+            QStringLiteral("The CA certificates for the store cannot be copied to a temporary file (%1).")
+                .arg(copy->errorString()));
+    copy->close(); // the file stays until the object goes; closed, libpq can open it on every platform
+    return copy;
+}
 
 Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const StoreAddress& address)
 {
     if (!QSqlDatabase::isDriverAvailable(kDriver))
         return fail(ErrorCode::Unavailable,
             QStringLiteral("Qt's PostgreSQL driver (QPSQL, Debian package libqt6sql6-psql) is not installed."));
+    // PGSSLMODE, when set, is an explicit choice like the URL's sslmode: no default replaces it.
+    const QString environmentSslMode = qEnvironmentVariable("PGSSLMODE");
+    const QString sslMode = effectiveSslMode(address, environmentSslMode);
+    std::unique_ptr<QTemporaryFile> rootCertificates; // needed only while libpq connects
+    if (!address.caCertificateFiles.isEmpty()
+        && (sslMode == QLatin1String("verify-ca") || sslMode == QLatin1String("verify-full"))) {
+        auto written = writeRootCertificates(address.caCertificateFiles);
+        if (!written)
+            return std::unexpected(written.error());
+        rootCertificates = std::move(*written);
+    }
+    const auto options = storeConnectOptions(
+        address, rootCertificates ? rootCertificates->fileName() : QString(), environmentSslMode);
+    if (!options)
+        return std::unexpected(options.error());
     const QString name = nextConnectionName();
     std::unique_ptr<StoreConnection> connection;
     {
@@ -54,7 +118,7 @@ Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const StoreAddres
         db.setDatabaseName(address.database);
         db.setUserName(address.user);
         db.setPassword(address.password);
-        db.setConnectOptions(connectOptions(address));
+        db.setConnectOptions(*options);
         if (!db.open()) {
             const common::Error error = connectionError(db.lastError(), address);
             db = QSqlDatabase();

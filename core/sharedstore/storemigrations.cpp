@@ -5,6 +5,8 @@
 //      memberships (login role → tenant and role), genius.current_tenant(), row-level security
 //   2  collections, originals (per tenant by SHA-256), documents, assignments, chunks with page
 //      anchors and German full text, embeddings per model; revisions and tombstones for sync
+//   3  pages (text, word boxes, size, OCR) and the passages' offsets into the text, so a synced
+//      copy of a document is complete: the source view highlights the cited lines offline
 //
 // Security model, enforced by the server against any SQL a user types:
 // - Every table holding tenant data has row-level security ENABLEd and FORCEd (so it applies to
@@ -269,9 +271,53 @@ END $$)",
     R"(GRANT EXECUTE ON FUNCTION genius.current_tenant() TO genius_data_manager, genius_staff)",
 };
 
+const char* const kMigration3[] = {
+    R"(CREATE TABLE genius.pages (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tenant_id bigint NOT NULL,
+    document_id bigint NOT NULL,
+    number integer NOT NULL CHECK (number >= 0),
+    text text NOT NULL,
+    words bytea,
+    width double precision NOT NULL DEFAULT 0,
+    height double precision NOT NULL DEFAULT 0,
+    ocr boolean NOT NULL DEFAULT false,
+    confidence double precision NOT NULL DEFAULT -1,
+    revision bigint NOT NULL DEFAULT 0,
+    deleted boolean NOT NULL DEFAULT false,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    FOREIGN KEY (tenant_id, document_id) REFERENCES genius.documents (tenant_id, id)))",
+    R"(CREATE UNIQUE INDEX pages_number ON genius.pages (document_id, number) WHERE NOT deleted)",
+    R"(CREATE INDEX pages_revision ON genius.pages (tenant_id, revision))",
+    R"(CREATE TRIGGER stamp_revision BEFORE INSERT OR UPDATE ON genius.pages
+    FOR EACH ROW EXECUTE FUNCTION genius.stamp_revision())",
+    R"(CREATE TRIGGER keep_tombstone BEFORE DELETE ON genius.pages
+    FOR EACH ROW EXECUTE FUNCTION genius.keep_tombstone())",
+    R"(ALTER TABLE genius.pages ENABLE ROW LEVEL SECURITY)",
+    R"(ALTER TABLE genius.pages FORCE ROW LEVEL SECURITY)",
+    R"(DO $$
+BEGIN
+    EXECUTE format('CREATE POLICY administrator ON genius.pages TO %I USING (true) WITH CHECK (true)', current_user);
+END $$)",
+    R"(CREATE POLICY data_manager ON genius.pages TO genius_data_manager
+    USING (tenant_id = (SELECT genius.current_tenant()))
+    WITH CHECK (tenant_id = (SELECT genius.current_tenant())))",
+    R"(CREATE POLICY staff ON genius.pages FOR SELECT TO genius_staff
+    USING (tenant_id = (SELECT genius.current_tenant()) AND NOT deleted
+           AND EXISTS (SELECT 1 FROM genius.documents d WHERE d.id = pages.document_id)))",
+    // Offsets of a passage in the document's text (its pages joined by form feeds).
+    R"(ALTER TABLE genius.chunks ADD COLUMN start_offset integer NOT NULL DEFAULT 0,
+    ADD COLUMN end_offset integer NOT NULL DEFAULT 0)",
+    R"(REVOKE ALL ON genius.pages FROM PUBLIC)",
+    R"(GRANT SELECT ON genius.pages TO genius_data_manager, genius_staff)",
+    R"(GRANT INSERT, UPDATE, DELETE ON genius.pages TO genius_data_manager)",
+};
+
 const StoreMigration kMigrations[] = {
     { 1, kMigration1 },
     { 2, kMigration2 },
+    { 3, kMigration3 },
 };
 
 } // namespace

@@ -33,6 +33,7 @@ constexpr qint64 kMaxOriginalBytes = 256LL * 1024 * 1024;
 /// starts so the store's locks are held only while writing.
 struct Snapshot {
     index::DocumentRecord record;
+    QList<documents::PageText> pages;
     QList<index::StoredChunk> chunks;
     QList<index::StoredEmbedding> embeddings;
     QJsonObject metadata; ///< with "digest"
@@ -59,10 +60,19 @@ QString contentDigest(const Snapshot& snapshot)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     addField(hash, domain::protectionClassName(snapshot.record.protectionClass).toUtf8());
     addField(hash, QJsonDocument(snapshot.metadata).toJson(QJsonDocument::Compact));
+    for (const documents::PageText& page : snapshot.pages) {
+        addField(hash,
+            QByteArray(QByteArray::number(page.number) + ' ' + QByteArray::number(page.size.width()) + ' '
+                + QByteArray::number(page.size.height()) + ' ' + QByteArray::number(page.ocr ? 1 : 0) + ' '
+                + QByteArray::number(page.confidence)));
+        addField(hash, storableText(page.text).toUtf8());
+        addField(hash, documents::encodeWordBoxes(page.words));
+    }
     for (const index::StoredChunk& chunk : snapshot.chunks) {
         addField(hash,
             QByteArray(QByteArray::number(chunk.ordinal) + ' ' + QByteArray::number(chunk.firstPage) + ' '
-                + QByteArray::number(chunk.lastPage)));
+                + QByteArray::number(chunk.lastPage) + ' ' + QByteArray::number(chunk.startOffset) + ' '
+                + QByteArray::number(chunk.endOffset)));
         addField(hash, storableText(chunk.heading).toUtf8());
         addField(hash, storableText(chunk.text).toUtf8());
     }
@@ -90,6 +100,10 @@ Result<Snapshot> readSnapshot(const index::IndexDatabase& database, qint64 local
         return fail(ErrorCode::InvalidArgument,
             QStringLiteral("\"%1\" is not ready (%2) and cannot be published.")
                 .arg(record->name, index::documentStatusName(record->status)));
+    auto pages = database.pages(localId, true);
+    if (!pages)
+        return std::unexpected(pages.error());
+    snapshot.pages = *pages;
     auto chunks = database.storedChunks(localId);
     if (!chunks)
         return std::unexpected(chunks.error());
@@ -290,7 +304,8 @@ private:
             for (const QString& sql :
                 { QStringLiteral("DELETE FROM genius.embeddings e USING genius.chunks c WHERE c.id = e.chunk_id "
                                  "AND c.document_id = ? AND NOT e.deleted"),
-                    QStringLiteral("DELETE FROM genius.chunks WHERE document_id = ? AND NOT deleted") }) {
+                    QStringLiteral("DELETE FROM genius.chunks WHERE document_id = ? AND NOT deleted"),
+                    QStringLiteral("DELETE FROM genius.pages WHERE document_id = ? AND NOT deleted") }) {
                 if (auto removed = m_connection.query(
                         sql, { m_outcome.storeDocumentId }, QStringLiteral("remove the document's earlier passages"));
                     !removed)
@@ -321,15 +336,27 @@ private:
 
     Result<void> passages()
     {
+        Statement page(m_connection,
+            QStringLiteral("INSERT INTO genius.pages (tenant_id, document_id, number, text, words, width, height, ocr, "
+                           "confidence) VALUES (genius.current_tenant(), ?, ?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral("store a page"));
+        for (const documents::PageText& local : m_snapshot.pages) {
+            if (auto stored = page.run({ m_outcome.storeDocumentId, local.number, storableText(local.text),
+                    documents::encodeWordBoxes(local.words), local.size.width(), local.size.height(), local.ocr,
+                    local.confidence });
+                !stored)
+                return std::unexpected(stored.error());
+        }
         Statement chunk(m_connection,
             QStringLiteral(
-                "INSERT INTO genius.chunks (tenant_id, document_id, ordinal, first_page, last_page, heading, "
-                "text) VALUES (genius.current_tenant(), ?, ?, ?, ?, ?, ?) RETURNING id"),
+                "INSERT INTO genius.chunks (tenant_id, document_id, ordinal, first_page, last_page, start_offset, "
+                "end_offset, heading, text) VALUES (genius.current_tenant(), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             QStringLiteral("store a passage"));
         QHash<int, qint64> storeIds; // ordinal → chunk id in the store
         for (const index::StoredChunk& local : m_snapshot.chunks) {
             const auto id = chunk.run({ m_outcome.storeDocumentId, local.ordinal, local.firstPage,
-                std::max(local.lastPage, local.firstPage), storableText(local.heading), storableText(local.text) });
+                std::max(local.lastPage, local.firstPage), local.startOffset, local.endOffset,
+                storableText(local.heading), storableText(local.text) });
             if (!id)
                 return std::unexpected(id.error());
             storeIds.insert(local.ordinal, id->toLongLong());

@@ -38,14 +38,14 @@ QString publishedDocumentName(PublishOutcome::Document document);
 
 /// Publishes the finished (ready) document `localId` of the profile's index into the shared
 /// store as the connected data manager, in ONE transaction: the original file (once per tenant
-/// and SHA-256), the document row, its chunks with page anchors, its vectors of every model the
-/// index holds, the collection when missing, and the assignment. Either all of it commits or
-/// nothing does.
+/// and SHA-256), the document row, its pages (text and word boxes), its chunks with page anchors,
+/// its vectors of every model the index holds, the collection when missing, and the assignment.
+/// Either all of it commits or nothing does.
 ///
 /// Idempotent: a live document of the tenant with the same original and name is reused. When
 /// its content digest (class, format, pages, metadata, chunks, vectors) is the same it is left
 /// as it is (Unchanged); otherwise it is updated in place, keeping its id and assignments, and
-/// its old chunks and vectors are deleted (the store keeps them as tombstones for syncing
+/// its old pages, chunks and vectors are deleted (the store keeps them as tombstones for syncing
 /// clients) before the new ones are written (Replaced).
 ///
 /// Refused (nothing written) for a very-high document, which never leaves the workstation, and

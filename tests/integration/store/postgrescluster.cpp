@@ -138,9 +138,10 @@ bool PostgresCluster::initialise()
     return true;
 }
 
-bool PostgresCluster::launch()
+bool PostgresCluster::launch(bool samePort)
 {
-    m_port = freePort();
+    if (!samePort || m_port == 0)
+        m_port = freePort();
     const QStringList command = asServerUser(QStringLiteral("postgres"),
         { QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-p"), QString::number(m_port),
             QStringLiteral("-k"), m_dir->path(), QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
@@ -188,6 +189,18 @@ bool PostgresCluster::waitUntilReady()
         m_error = QStringLiteral("The PostgreSQL server did not accept connections (%1). Its log: %2")
                       .arg(lastError, tail(serverLog()));
     return ready;
+}
+
+bool PostgresCluster::restart()
+{
+    if (!m_dir)
+        return start();
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        if (launch(true) && waitUntilReady())
+            return true;
+        stop();
+    }
+    return false;
 }
 
 void PostgresCluster::stop()

@@ -26,6 +26,8 @@ public:
     /// Debian package postgresql-15) or the server does not come up.
     bool start();
     void stop();
+    /// Starts the stopped server again on its data and port (the store back after an outage).
+    bool restart();
     QString error() const { return m_error; }
 
     int port() const { return m_port; }
@@ -42,7 +44,8 @@ public:
 
 private:
     bool initialise();
-    bool launch();
+    /// Starts postgres on a free port, or on the last one with `samePort`.
+    bool launch(bool samePort = false);
     bool waitUntilReady();
     /// The command that runs a server binary, as nobody when this process is root.
     QStringList asServerUser(const QString& binary, const QStringList& arguments) const;

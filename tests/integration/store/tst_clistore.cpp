@@ -3,28 +3,21 @@
 // printed versions and grants, the exit codes of the contract (1 usage, 2 bad input, 4 refused,
 // 5 unreachable or login refused), and that no password ever shows up in any output.
 #include "integration/store/postgrescluster.h"
+#include "integration/store/storetestsupport.h"
 
 #include <QDirIterator>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using genius::tests::CliRun;
 
 namespace {
 
 const QString AdminPassword = u"Verwaltung-Geheim-42"_s;
 const QString UserPassword = u"Sachbearbeitung-7"_s;
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
 
 } // namespace
 
@@ -37,33 +30,14 @@ private:
     QTemporaryDir m_home;
 
     /// genius-cli with a fresh profile of its own; `pgPassword` becomes PGPASSWORD.
-    Run run(const QStringList& arguments, const QString& pgPassword = {}, const QByteArray& input = {})
+    CliRun run(const QStringList& arguments, const QString& pgPassword = {}, const QByteArray& input = {})
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"HOME"_s, m_home.path());
-        environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        environment.remove(u"PGPASSWORD"_s);
-        environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-        if (!pgPassword.isEmpty())
-            environment.insert(u"PGPASSWORD"_s, pgPassword);
-        process.setProcessEnvironment(environment);
-        const QStringList cli
-            = QStringList { QStringLiteral(GENIUS_CLI_PATH), u"--profile"_s, m_home.filePath(u"profile"_s) }
-            + arguments;
-        process.start(cli.first(), cli.mid(1));
-        process.write(input);
-        process.closeWriteChannel();
-        Run result;
-        if (process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit)
-            result.exitCode = process.exitCode();
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return genius::tests::runCli({ QStringLiteral(GENIUS_CLI_PATH), m_home.path(), pgPassword },
+            QStringList { u"--profile"_s, m_home.filePath(u"profile"_s) } + arguments, input);
     }
-    QString adminUrl() const { return m_cluster.url(u"store_admin"_s, AdminPassword, u"genius"_s); }
+    QString adminUrl() const { return genius::tests::storeAdminUrl(m_cluster, AdminPassword); }
     QString userUrl(const QString& user) const { return m_cluster.urlWithoutPassword(user, u"genius"_s); }
-    Run grant(const QString& user, const QString& tenant, const QString& role)
+    CliRun grant(const QString& user, const QString& tenant, const QString& role)
     {
         return run({ u"--json"_s, u"--store"_s, adminUrl(), u"store"_s, u"grant"_s, user, u"--tenant"_s, tenant,
             u"--role"_s, role, u"--password"_s, UserPassword });
@@ -90,15 +64,12 @@ private Q_SLOTS:
 void TestCliStore::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
-    QVERIFY2(m_cluster.superuserExec({ u"CREATE ROLE store_admin LOGIN CREATEROLE PASSWORD '%1'"_s.arg(AdminPassword),
-                 u"CREATE DATABASE genius OWNER store_admin"_s }),
-        qPrintable(m_cluster.error()));
+    QVERIFY2(genius::tests::startStoreServer(m_cluster, AdminPassword), qPrintable(m_cluster.error()));
 }
 
 void TestCliStore::noStore_isAUsageError()
 {
-    const Run status = run({ u"store"_s, u"status"_s });
+    const CliRun status = run({ u"store"_s, u"status"_s });
     QCOMPARE(status.exitCode, 1);
     QVERIFY2(status.err.contains(u"No shared store is configured"_s), qPrintable(status.err));
     QCOMPARE(status.err.count(u'\n'), 1);
@@ -109,24 +80,24 @@ void TestCliStore::noStore_isAUsageError()
 
 void TestCliStore::init_printsTheSchemaVersionAndIsIdempotent()
 {
-    const Run first = run({ u"--store"_s, adminUrl(), u"store"_s, u"init"_s });
+    const CliRun first = run({ u"--store"_s, adminUrl(), u"store"_s, u"init"_s });
     QCOMPARE(first.exitCode, 0);
-    QVERIFY2(first.out.contains(u"schema version 2"_s), qPrintable(first.out));
+    QVERIFY2(first.out.contains(u"schema version 3"_s), qPrintable(first.out));
     QVERIFY2(first.err.isEmpty(), qPrintable(first.err));
 
     QCOMPARE(grant(u"early"_s, u"Stadt Aachen"_s, u"staff"_s).exitCode, 0);
-    const Run second = run({ u"--json"_s, u"--store"_s, adminUrl(), u"store"_s, u"init"_s });
+    const CliRun second = run({ u"--json"_s, u"--store"_s, adminUrl(), u"store"_s, u"init"_s });
     QCOMPARE(second.exitCode, 0);
-    QCOMPARE(second.json(), QJsonObject({ { u"schema_version"_s, 2 } }));
+    QCOMPARE(second.object(), QJsonObject({ { u"schema_version"_s, 3 } }));
     // What existed before the second init is still there.
-    const Run early = run({ u"--json"_s, u"--store"_s, userUrl(u"early"_s), u"store"_s, u"status"_s }, UserPassword);
+    const CliRun early = run({ u"--json"_s, u"--store"_s, userUrl(u"early"_s), u"store"_s, u"status"_s }, UserPassword);
     QCOMPARE(early.exitCode, 0);
-    QCOMPARE(early.json()[u"tenant"_s].toString(), u"Stadt Aachen"_s);
-    const Run admin = run({ u"--json"_s, u"--store"_s, adminUrl(), u"store"_s, u"status"_s });
+    QCOMPARE(early.object()[u"tenant"_s].toString(), u"Stadt Aachen"_s);
+    const CliRun admin = run({ u"--json"_s, u"--store"_s, adminUrl(), u"store"_s, u"status"_s });
     QCOMPARE(admin.exitCode, 0);
-    QCOMPARE(admin.json()[u"role"_s].toString(), u"administrator"_s);
-    QCOMPARE(admin.json()[u"schema_version"_s].toInt(), 2);
-    QVERIFY(admin.json()[u"tenant"_s].isNull());
+    QCOMPARE(admin.object()[u"role"_s].toString(), u"administrator"_s);
+    QCOMPARE(admin.object()[u"schema_version"_s].toInt(), 3);
+    QVERIFY(admin.object()[u"tenant"_s].isNull());
 }
 
 void TestCliStore::grant_createsUsersOfTwoTenants()
@@ -138,39 +109,39 @@ void TestCliStore::grant_createsUsersOfTwoTenants()
         { u"dave"_s, u"Kreis Borken"_s, u"staff"_s },
     };
     for (const auto& [user, tenant, role] : users) {
-        const Run granted = grant(user, tenant, role);
+        const CliRun granted = grant(user, tenant, role);
         QVERIFY2(granted.exitCode == 0, qPrintable(granted.err));
-        QCOMPARE(granted.json()[u"user"_s].toString(), user);
-        QCOMPARE(granted.json()[u"tenant"_s].toString(), tenant);
-        QCOMPARE(granted.json()[u"role"_s].toString(), role);
-        QVERIFY(granted.json()[u"created"_s].toBool());
+        QCOMPARE(granted.object()[u"user"_s].toString(), user);
+        QCOMPARE(granted.object()[u"tenant"_s].toString(), tenant);
+        QCOMPARE(granted.object()[u"role"_s].toString(), role);
+        QVERIFY(granted.object()[u"created"_s].toBool());
         QVERIFY(!granted.out.contains(UserPassword) && !granted.err.contains(UserPassword));
 
-        const Run status = run({ u"--json"_s, u"--store"_s, userUrl(user), u"store"_s, u"status"_s }, UserPassword);
+        const CliRun status = run({ u"--json"_s, u"--store"_s, userUrl(user), u"store"_s, u"status"_s }, UserPassword);
         QVERIFY2(status.exitCode == 0, qPrintable(status.err));
         const QJsonObject expected { { u"user"_s, user }, { u"tenant"_s, tenant }, { u"role"_s, role },
-            { u"administrator"_s, false }, { u"schema_version"_s, 2 } };
-        QCOMPARE(status.json(), expected);
+            { u"administrator"_s, false }, { u"schema_version"_s, 3 } };
+        QCOMPARE(status.object(), expected);
     }
     // Granting again changes the role (and the password), it does not create a second user.
-    const Run again = grant(u"bob"_s, u"Stadt Aachen"_s, u"data-manager"_s);
+    const CliRun again = grant(u"bob"_s, u"Stadt Aachen"_s, u"data-manager"_s);
     QCOMPARE(again.exitCode, 0);
-    QVERIFY(!again.json()[u"created"_s].toBool());
+    QVERIFY(!again.object()[u"created"_s].toBool());
     QCOMPARE(run({ u"--json"_s, u"--store"_s, userUrl(u"bob"_s), u"store"_s, u"status"_s }, UserPassword)
-                 .json()[u"role"_s]
+                 .object()[u"role"_s]
                  .toString(),
         u"data-manager"_s);
     QCOMPARE(grant(u"bob"_s, u"Stadt Aachen"_s, u"staff"_s).exitCode, 0);
 
-    const Run text = run({ u"--store"_s, userUrl(u"dave"_s), u"store"_s, u"status"_s }, UserPassword);
+    const CliRun text = run({ u"--store"_s, userUrl(u"dave"_s), u"store"_s, u"status"_s }, UserPassword);
     QCOMPARE(text.exitCode, 0);
     QVERIFY2(text.out.contains(u"Tenant: Kreis Borken"_s) && text.out.contains(u"Role: staff"_s), qPrintable(text.out));
 }
 
 void TestCliStore::grant_readsThePasswordFromStandardInput()
 {
-    const Run granted = run({ u"--store"_s, adminUrl(), u"store"_s, u"grant"_s, u"erin"_s, u"--tenant"_s,
-                                u"Kreis Borken"_s, u"--role"_s, u"staff"_s, u"--password"_s, u"-"_s },
+    const CliRun granted = run({ u"--store"_s, adminUrl(), u"store"_s, u"grant"_s, u"erin"_s, u"--tenant"_s,
+                                   u"Kreis Borken"_s, u"--role"_s, u"staff"_s, u"--password"_s, u"-"_s },
         {}, "Aus-der-Pipe-99\n");
     QVERIFY2(granted.exitCode == 0, qPrintable(granted.err));
     QVERIFY2(granted.out.contains(u"erin"_s), qPrintable(granted.out));
@@ -199,7 +170,7 @@ void TestCliStore::grant_badArguments()
 {
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
-    const Run refused = run(QStringList { u"--store"_s, adminUrl(), u"store"_s, u"grant"_s } + arguments);
+    const CliRun refused = run(QStringList { u"--store"_s, adminUrl(), u"store"_s, u"grant"_s } + arguments);
     QCOMPARE(refused.exitCode, exitCode);
     QCOMPARE(refused.err.count(u'\n'), 1);
     QVERIFY(refused.out.isEmpty());
@@ -216,30 +187,31 @@ void TestCliStore::tenantUsers_cannotInitOrGrant_data()
 void TestCliStore::tenantUsers_cannotInitOrGrant()
 {
     QFETCH(QString, user);
-    const Run init = run({ u"--store"_s, userUrl(user), u"store"_s, u"init"_s }, UserPassword);
+    const CliRun init = run({ u"--store"_s, userUrl(user), u"store"_s, u"init"_s }, UserPassword);
     QCOMPARE(init.exitCode, 4);
     QVERIFY2(init.err.contains(u"administrator"_s), qPrintable(init.err));
-    const Run grant = run({ u"--store"_s, userUrl(user), u"store"_s, u"grant"_s, u"mallory"_s, u"--tenant"_s,
-                              u"Kreis Borken"_s, u"--role"_s, u"data-manager"_s, u"--password"_s, u"x"_s },
+    const CliRun grant = run({ u"--store"_s, userUrl(user), u"store"_s, u"grant"_s, u"mallory"_s, u"--tenant"_s,
+                                 u"Kreis Borken"_s, u"--role"_s, u"data-manager"_s, u"--password"_s, u"x"_s },
         UserPassword);
     QCOMPARE(grant.exitCode, 4);
     QCOMPARE(grant.err.count(u'\n'), 1);
     // Nothing changed: mallory does not exist, the user's own role is the same.
     QCOMPARE(run({ u"--store"_s, userUrl(u"mallory"_s), u"store"_s, u"status"_s }, u"x"_s).exitCode, 5);
-    const Run status = run({ u"--json"_s, u"--store"_s, userUrl(user), u"store"_s, u"status"_s }, UserPassword);
-    QCOMPARE(status.json()[u"tenant"_s].toString(), u"Stadt Aachen"_s);
+    const CliRun status = run({ u"--json"_s, u"--store"_s, userUrl(user), u"store"_s, u"status"_s }, UserPassword);
+    QCOMPARE(status.object()[u"tenant"_s].toString(), u"Stadt Aachen"_s);
 }
 
 void TestCliStore::wrongPassword_exits5WithoutThePassword()
 {
     const QString wrong = u"Falsches-Kennwort-123"_s;
-    const Run inUrl = run({ u"--store"_s, m_cluster.url(u"store_admin"_s, wrong, u"genius"_s), u"store"_s, u"init"_s });
+    const CliRun inUrl
+        = run({ u"--store"_s, m_cluster.url(u"store_admin"_s, wrong, u"genius"_s), u"store"_s, u"init"_s });
     QCOMPARE(inUrl.exitCode, 5);
     QVERIFY2(inUrl.err.contains(u"refused the login"_s), qPrintable(inUrl.err));
     QCOMPARE(inUrl.err.count(u'\n'), 1);
     QVERIFY(!inUrl.err.contains(wrong) && !inUrl.out.contains(wrong));
 
-    const Run inEnvironment = run({ u"--json"_s, u"--store"_s, userUrl(u"bob"_s), u"store"_s, u"status"_s }, wrong);
+    const CliRun inEnvironment = run({ u"--json"_s, u"--store"_s, userUrl(u"bob"_s), u"store"_s, u"status"_s }, wrong);
     QCOMPARE(inEnvironment.exitCode, 5);
     QVERIFY(!inEnvironment.err.contains(wrong) && !inEnvironment.out.contains(wrong));
     QCOMPARE(run({ u"--store"_s, userUrl(u"nobody_here"_s), u"store"_s, u"status"_s }, UserPassword).exitCode, 5);
@@ -249,7 +221,7 @@ void TestCliStore::unreachableStore_exits5()
 {
     // The cluster's own port once it is gone would do too; a port with no listener is enough.
     const QString url = u"postgresql://store_admin:%1@127.0.0.1:1/genius?connect_timeout=3"_s.arg(AdminPassword);
-    const Run unreachable = run({ u"--store"_s, url, u"store"_s, u"status"_s });
+    const CliRun unreachable = run({ u"--store"_s, url, u"store"_s, u"status"_s });
     QCOMPARE(unreachable.exitCode, 5);
     QVERIFY2(unreachable.err.contains(u"Cannot connect to the store at store_admin@127.0.0.1:1/genius"_s),
         qPrintable(unreachable.err));
@@ -259,11 +231,11 @@ void TestCliStore::unreachableStore_exits5()
 void TestCliStore::storeSetting_isUsedWithoutTheOption()
 {
     QCOMPARE(run({ u"settings"_s, u"set"_s, u"store/url"_s, userUrl(u"dave"_s) }).exitCode, 0);
-    const Run status = run({ u"--json"_s, u"store"_s, u"status"_s }, UserPassword);
+    const CliRun status = run({ u"--json"_s, u"store"_s, u"status"_s }, UserPassword);
     QVERIFY2(status.exitCode == 0, qPrintable(status.err));
-    QCOMPARE(status.json()[u"user"_s].toString(), u"dave"_s);
+    QCOMPARE(status.object()[u"user"_s].toString(), u"dave"_s);
     // A password never goes into the settings file.
-    const Run withPassword
+    const CliRun withPassword
         = run({ u"settings"_s, u"set"_s, u"store/url"_s, m_cluster.url(u"dave"_s, UserPassword, u"genius"_s) });
     QCOMPARE(withPassword.exitCode, 2);
     QVERIFY(!withPassword.err.contains(UserPassword));
@@ -272,7 +244,7 @@ void TestCliStore::storeSetting_isUsedWithoutTheOption()
 
 void TestCliStore::passwordOfTheStoreOption_isNeitherSavedNorShown()
 {
-    const Run shown = run({ u"--store"_s, adminUrl(), u"settings"_s, u"get"_s, u"store/url"_s });
+    const CliRun shown = run({ u"--store"_s, adminUrl(), u"settings"_s, u"get"_s, u"store/url"_s });
     QCOMPARE(shown.exitCode, 0);
     QVERIFY2(shown.out.contains(u"store_admin@127.0.0.1"_s), qPrintable(shown.out));
     QVERIFY(!shown.out.contains(AdminPassword) && !shown.err.contains(AdminPassword));
@@ -286,7 +258,7 @@ void TestCliStore::passwordOfTheStoreOption_isNeitherSavedNorShown()
 
 void TestCliStore::badStoreUrl_isBadInput()
 {
-    const Run sslmode
+    const CliRun sslmode
         = run({ u"--store"_s, m_cluster.urlWithoutPassword(u"dave"_s, u"genius"_s) + u"?sslmode=sometimes"_s,
                   u"store"_s, u"status"_s },
             UserPassword);

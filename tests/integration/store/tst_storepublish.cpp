@@ -7,34 +7,27 @@
 #include "core/sharedstore/storeaddress.h"
 #include "core/sharedstore/storeconnection.h"
 #include "integration/store/postgrescluster.h"
+#include "integration/store/storetestsupport.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <array>
-
 using namespace Qt::StringLiterals;
 using genius::sharedstore::StoreConnection;
+using genius::tests::CliRun;
+using genius::tests::finishCli;
+using genius::tests::sha256OfFile;
+using genius::tests::writeFile;
 
 namespace {
 
 const QString AdminPassword = u"Verwaltung-Geheim-42"_s;
 const QString UserPassword = u"Datenpflege-2026"_s;
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonArray array() const { return QJsonDocument::fromJson(out.toUtf8()).array(); }
-};
 
 const char* const kSatzung = R"(# Hundesteuersatzung der Gemeinde Musterstadt
 
@@ -48,21 +41,6 @@ Hundesteuer 144 Euro im Jahr.
 Von der Hundesteuer befreit sind Blindenführhunde und Hunde, die zur Hilfe hilfloser Personen
 notwendig sind.
 )";
-
-
-bool writeText(const QString& path, const QByteArray& text)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
-}
-
-QString sha256Of(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
-}
 
 } // namespace
 
@@ -79,36 +57,21 @@ private:
     QString profile(const QString& user) const { return m_home.filePath(u"profile-"_s + user); }
     QString userUrl(const QString& user) const { return m_cluster.urlWithoutPassword(user, u"genius"_s); }
 
-    QProcess* start(const QString& user, const QStringList& arguments, const QString& password = UserPassword)
+    genius::tests::CliSetup cliSetup() const
     {
-        auto* process = new QProcess(this);
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"HOME"_s, m_home.path());
-        environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        environment.remove(u"GENIUS_API_KEY"_s);
-        environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-        environment.insert(u"PGPASSWORD"_s, password);
-        process->setProcessEnvironment(environment);
-        process->start(QStringLiteral(GENIUS_CLI_PATH), QStringList { u"--profile"_s, profile(user) } + arguments);
-        process->closeWriteChannel();
-        return process;
+        return { QStringLiteral(GENIUS_CLI_PATH), m_home.path(), UserPassword };
     }
-    static Run finish(QProcess* process)
+    /// genius-cli with the profile of `user`, started; finishCli() waits for it.
+    std::unique_ptr<QProcess> start(const QString& user, const QStringList& arguments) const
     {
-        Run result;
-        if (process->waitForFinished(120000) && process->exitStatus() == QProcess::NormalExit)
-            result.exitCode = process->exitCode();
-        result.out = QString::fromUtf8(process->readAllStandardOutput());
-        result.err = QString::fromUtf8(process->readAllStandardError());
-        process->deleteLater();
-        return result;
+        return genius::tests::startCli(cliSetup(), QStringList { u"--profile"_s, profile(user) } + arguments);
     }
     /// genius-cli as `user` (its own profile) against the store as `user`.
-    Run run(const QString& user, const QStringList& arguments, const QString& password = UserPassword)
+    CliRun run(const QString& user, const QStringList& arguments)
     {
-        return finish(start(user, QStringList { u"--json"_s, u"--store"_s, userUrl(user) } + arguments, password));
+        return finishCli(*start(user, QStringList { u"--json"_s, u"--store"_s, userUrl(user) } + arguments));
     }
-    Run publish(const QString& user, const QStringList& files, const QString& collection = u"Satzungen"_s)
+    CliRun publish(const QString& user, const QStringList& files, const QString& collection = u"Satzungen"_s)
     {
         QStringList arguments { u"import"_s, u"--collection"_s, collection };
         for (const QString& name : files)
@@ -153,47 +116,33 @@ private Q_SLOTS:
 void TestStorePublish::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
-    QVERIFY2(m_cluster.superuserExec({ u"CREATE ROLE store_admin LOGIN CREATEROLE PASSWORD '%1'"_s.arg(AdminPassword),
-                 u"CREATE DATABASE genius OWNER store_admin"_s }),
-        qPrintable(m_cluster.error()));
-    const QString adminUrl = m_cluster.url(u"store_admin"_s, AdminPassword, u"genius"_s);
-    const Run init = finish(start(u"admin"_s, { u"--store"_s, adminUrl, u"store"_s, u"init"_s }));
-    QVERIFY2(init.exitCode == 0, qPrintable(init.err));
-    const QList<std::array<QString, 3>> users = {
-        { u"anna"_s, u"Stadt Aachen"_s, u"data-manager"_s },
-        { u"arne"_s, u"Stadt Aachen"_s, u"data-manager"_s },
-        { u"sven"_s, u"Stadt Aachen"_s, u"staff"_s },
-        { u"bert"_s, u"Kreis Borken"_s, u"data-manager"_s },
-    };
-    for (const auto& [user, tenant, role] : users) {
-        const Run granted = finish(start(u"admin"_s,
-            { u"--store"_s, adminUrl, u"store"_s, u"grant"_s, user, u"--tenant"_s, tenant, u"--role"_s, role,
-                u"--password"_s, UserPassword }));
-        QVERIFY2(granted.exitCode == 0, qPrintable(granted.err));
-    }
-    const auto address = genius::sharedstore::parseStoreUrl(adminUrl);
-    QVERIFY(address);
-    auto admin = StoreConnection::open(*address);
+    auto admin = genius::tests::setUpStore(m_cluster, cliSetup(), profile(u"admin"_s), AdminPassword,
+        {
+            { u"anna"_s, u"Stadt Aachen"_s, u"data-manager"_s },
+            { u"arne"_s, u"Stadt Aachen"_s, u"data-manager"_s },
+            { u"sven"_s, u"Stadt Aachen"_s, u"staff"_s },
+            { u"bert"_s, u"Kreis Borken"_s, u"data-manager"_s },
+        },
+        UserPassword);
     QVERIFY2(admin, admin ? "" : qPrintable(admin.error().detail));
     m_admin = std::move(*admin);
 
     QVERIFY(QDir().mkpath(m_home.filePath(u"files"_s)));
-    QVERIFY(writeText(file(u"hundesteuer.md"_s), kSatzung));
+    QVERIFY(writeFile(file(u"hundesteuer.md"_s), kSatzung));
     QVERIFY(genius::test::writeTextPdf(file(u"parken.pdf"_s),
         { u"Satzung über Bewohnerparkausweise. Einen Bewohnerparkausweis erhalten Personen mit Hauptwohnsitz im "
           "Gebiet. Der Ausweis kostet 30 Euro im Jahr."_s,
             u"Die Ausweise werden vom Ordnungsamt ausgestellt und gelten ein Jahr."_s }));
-    QVERIFY(writeText(file(u"friedhof.md"_s), "# Friedhofssatzung\n\nDie Grabstätten werden für 25 Jahre vergeben.\n"));
-    QVERIFY(writeText(file(u"markt.md"_s), "# Marktsatzung\n\nDer Wochenmarkt findet mittwochs statt.\n"));
-    QVERIFY(writeText(file(u"borken.md"_s), "# Borkener Satzung\n\nDie Kreisumlage wird jährlich festgesetzt.\n"));
-    QVERIFY(writeText(file(u"dienstplan.md"_s), "# Dienstplan\n\nDer Bereitschaftsdienst wechselt wöchentlich.\n"));
-    QVERIFY(writeText(file(u"geheim.md"_s), "# Personalakte\n\nVertraulicher Vermerk über eine Beurteilung.\n"));
+    QVERIFY(writeFile(file(u"friedhof.md"_s), "# Friedhofssatzung\n\nDie Grabstätten werden für 25 Jahre vergeben.\n"));
+    QVERIFY(writeFile(file(u"markt.md"_s), "# Marktsatzung\n\nDer Wochenmarkt findet mittwochs statt.\n"));
+    QVERIFY(writeFile(file(u"borken.md"_s), "# Borkener Satzung\n\nDie Kreisumlage wird jährlich festgesetzt.\n"));
+    QVERIFY(writeFile(file(u"dienstplan.md"_s), "# Dienstplan\n\nDer Bereitschaftsdienst wechselt wöchentlich.\n"));
+    QVERIFY(writeFile(file(u"geheim.md"_s), "# Personalakte\n\nVertraulicher Vermerk über eine Beurteilung.\n"));
 }
 
 void TestStorePublish::publish_writesOriginalsDocumentsChunksAndTheCollection()
 {
-    const Run published = publish(u"anna"_s, { u"hundesteuer.md"_s, u"parken.pdf"_s });
+    const CliRun published = publish(u"anna"_s, { u"hundesteuer.md"_s, u"parken.pdf"_s });
     QVERIFY2(published.exitCode == 0, qPrintable(published.err));
     const QJsonArray documents = published.array();
     QCOMPARE(documents.size(), 2);
@@ -219,7 +168,7 @@ void TestStorePublish::publish_writesOriginalsDocumentsChunksAndTheCollection()
                                              "o.sha256 WHERE d.id = ?"_s,
             { id }, u"read"_s);
         QVERIFY(original);
-        QCOMPARE(original->toString(), u"%1 %2"_s.arg(sha256Of(file(name))).arg(QFileInfo(file(name)).size()));
+        QCOMPARE(original->toString(), u"%1 %2"_s.arg(sha256OfFile(file(name))).arg(QFileInfo(file(name)).size()));
         QCOMPARE(count(u"SELECT count(*) FROM genius.assignments a JOIN genius.collections c ON c.id = "
                        "a.collection_id WHERE a.document_id = ? AND c.name = 'Satzungen' AND NOT a.deleted"_s,
                      { id }),
@@ -249,7 +198,7 @@ void TestStorePublish::publish_writesOriginalsDocumentsChunksAndTheCollection()
 void TestStorePublish::publishAgain_addsNoRows()
 {
     const QString before = rowCounts();
-    const Run again = publish(u"anna"_s, { u"hundesteuer.md"_s, u"parken.pdf"_s });
+    const CliRun again = publish(u"anna"_s, { u"hundesteuer.md"_s, u"parken.pdf"_s });
     QVERIFY2(again.exitCode == 0, qPrintable(again.err));
     for (const QJsonValue& value : again.array()) {
         QVERIFY(value[u"published"_s].toBool());
@@ -288,7 +237,7 @@ void TestStorePublish::changedVectors_replaceTheDocumentInPlace()
         QVERIFY((*database)->storeEmbeddings(u"test-embedding"_s, ids, vectors));
     }
     storeId = count(u"SELECT id FROM genius.documents WHERE name = 'hundesteuer.md' AND NOT deleted"_s);
-    const Run replaced = publish(u"anna"_s, { u"hundesteuer.md"_s });
+    const CliRun replaced = publish(u"anna"_s, { u"hundesteuer.md"_s });
     QVERIFY2(replaced.exitCode == 0, qPrintable(replaced.err));
     QCOMPARE(replaced.array().at(0)[u"store_change"_s].toString(), u"replaced"_s);
     QCOMPARE(replaced.array().at(0)[u"store_document"_s].toInteger(), storeId);
@@ -309,7 +258,7 @@ void TestStorePublish::changedVectors_replaceTheDocumentInPlace()
     QVERIFY(vector);
     QCOMPARE(vector->toString(), u"0000003f"_s);
     const QString before = rowCounts();
-    const Run again = publish(u"anna"_s, { u"hundesteuer.md"_s });
+    const CliRun again = publish(u"anna"_s, { u"hundesteuer.md"_s });
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(again.array().at(0)[u"store_change"_s].toString(), u"unchanged"_s);
     QCOMPARE(rowCounts(), before);
@@ -318,7 +267,7 @@ void TestStorePublish::changedVectors_replaceTheDocumentInPlace()
 void TestStorePublish::staff_isRefusedBeforeAnythingIsImported()
 {
     const QString before = rowCounts();
-    const Run refused = publish(u"sven"_s, { u"hundesteuer.md"_s });
+    const CliRun refused = publish(u"sven"_s, { u"hundesteuer.md"_s });
     QCOMPARE(refused.exitCode, 4);
     QCOMPARE(refused.err.count(u'\n'), 1);
     QVERIFY2(
@@ -331,10 +280,10 @@ void TestStorePublish::staff_isRefusedBeforeAnythingIsImported()
 
 void TestStorePublish::otherTenant_seesNoneOfIt()
 {
-    const Run published = publish(u"bert"_s, { u"borken.md"_s });
+    const CliRun published = publish(u"bert"_s, { u"borken.md"_s });
     QVERIFY2(published.exitCode == 0, qPrintable(published.err));
     QCOMPARE(count(u"SELECT count(*) FROM genius.collections WHERE name = 'Satzungen' AND NOT deleted"_s), qint64(2));
-    const Run listed = run(u"bert"_s, { u"collections"_s, u"list"_s });
+    const CliRun listed = run(u"bert"_s, { u"collections"_s, u"list"_s });
     QCOMPARE(listed.exitCode, 0);
     QCOMPARE(listed.array().size(), 1);
     QCOMPARE(listed.array().at(0)[u"tenant"_s].toString(), u"Kreis Borken"_s);
@@ -360,7 +309,7 @@ void TestStorePublish::otherTenant_seesNoneOfIt()
 void TestStorePublish::collectionsList_showsWhatTheServerAllows()
 {
     for (const QString& user : { u"anna"_s, u"sven"_s }) {
-        const Run listed = run(user, { u"collections"_s });
+        const CliRun listed = run(user, { u"collections"_s });
         QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
         QCOMPARE(listed.array().size(), 1);
         const QJsonObject collection = listed.array().at(0).toObject();
@@ -379,22 +328,20 @@ void TestStorePublish::collectionsList_showsWhatTheServerAllows()
     QCOMPARE(run(u"sven"_s, { u"collections"_s, u"list"_s }).array().size(), 0);
     QCOMPARE(run(u"anna"_s, { u"collections"_s, u"list"_s }).array().size(), 1);
     QVERIFY(m_admin->exec(u"UPDATE genius.collections SET published = true WHERE name = 'Satzungen'"_s, u"publish"_s));
-    // Other actions do not pretend to change the store.
-    QCOMPARE(run(u"anna"_s, { u"collections"_s, u"create"_s, u"Neu"_s }).exitCode, 1);
 }
 
 void TestStorePublish::twoDataManagers_publishAtTheSameTime()
 {
     const qint64 tenant = tenantId(u"Stadt Aachen"_s);
     // Both create the same new collection at once: one creates it, the other finds it.
-    QProcess* first = start(u"anna"_s,
+    const auto first = start(u"anna"_s,
         { u"--json"_s, u"--store"_s, userUrl(u"anna"_s), u"import"_s, u"--collection"_s, u"Gleichzeitig"_s,
             file(u"friedhof.md"_s) });
-    QProcess* second = start(u"arne"_s,
+    const auto second = start(u"arne"_s,
         { u"--json"_s, u"--store"_s, userUrl(u"arne"_s), u"import"_s, u"--collection"_s, u"Gleichzeitig"_s,
             file(u"markt.md"_s) });
-    const Run a = finish(first);
-    const Run b = finish(second);
+    const CliRun a = finishCli(*first);
+    const CliRun b = finishCli(*second);
     QVERIFY2(a.exitCode == 0, qPrintable(a.err));
     QVERIFY2(b.exitCode == 0, qPrintable(b.err));
     QCOMPARE(
@@ -418,7 +365,7 @@ void TestStorePublish::twoDataManagers_publishAtTheSameTime()
 void TestStorePublish::veryHigh_isNeverPublished()
 {
     const QString before = rowCounts();
-    const Run refused = run(u"anna"_s,
+    const CliRun refused = run(u"anna"_s,
         { u"import"_s, u"--collection"_s, u"Satzungen"_s, u"--class"_s, u"very-high"_s, file(u"geheim.md"_s) });
     QCOMPARE(refused.exitCode, 3);
     QCOMPARE(refused.err.count(u'\n'), 1);
@@ -427,9 +374,10 @@ void TestStorePublish::veryHigh_isNeverPublished()
     QCOMPARE(count(u"SELECT count(*) FROM genius.documents WHERE name = 'geheim.md'"_s), qint64(0));
 
     // Content the index already holds as very-high is refused per document, even with a lower --class.
-    const Run local = finish(start(u"anna"_s, { u"import"_s, u"--class"_s, u"very-high"_s, file(u"geheim.md"_s) }));
+    const CliRun local
+        = finishCli(*start(u"anna"_s, { u"import"_s, u"--class"_s, u"very-high"_s, file(u"geheim.md"_s) }));
     QCOMPARE(local.exitCode, 0);
-    const Run again = publish(u"anna"_s, { u"geheim.md"_s });
+    const CliRun again = publish(u"anna"_s, { u"geheim.md"_s });
     QCOMPARE(again.exitCode, 3);
     QVERIFY(!again.array().at(0)[u"published"_s].toBool());
     QCOMPARE(rowCounts(), before);
@@ -440,7 +388,7 @@ void TestStorePublish::aboveTheStoreCollectionsClass_isRefused()
     // arne's own profile has no "Satzungen" yet: locally it is created as high and takes the
     // document; the store's "Satzungen" is normal and refuses it, like `collections assign`.
     const QString before = rowCounts();
-    const Run refused = run(u"arne"_s,
+    const CliRun refused = run(u"arne"_s,
         { u"import"_s, u"--collection"_s, u"Satzungen"_s, u"--class"_s, u"high"_s, file(u"dienstplan.md"_s) });
     QCOMPARE(refused.exitCode, 3);
     QVERIFY2(refused.err.contains(u"above the class normal of the store's collection \"Satzungen\""_s),
@@ -454,21 +402,21 @@ void TestStorePublish::aboveTheStoreCollectionsClass_isRefused()
 
 void TestStorePublish::storeWithoutCollection_isAUsageError()
 {
-    const Run usage = run(u"anna"_s, { u"import"_s, file(u"markt.md"_s) });
+    const CliRun usage = run(u"anna"_s, { u"import"_s, file(u"markt.md"_s) });
     QCOMPARE(usage.exitCode, 1);
     QVERIFY2(usage.err.contains(u"--collection"_s), qPrintable(usage.err));
 }
 
 void TestStorePublish::unreachableStore_exits5BeforeImporting()
 {
-    const Run unreachable = finish(start(u"nora"_s,
+    const CliRun unreachable = finishCli(*start(u"nora"_s,
         { u"--store"_s, u"postgresql://anna@127.0.0.1:1/genius?connect_timeout=3"_s, u"import"_s, u"--collection"_s,
             u"Satzungen"_s, file(u"markt.md"_s) }));
     QCOMPARE(unreachable.exitCode, 5);
     QCOMPARE(unreachable.err.count(u'\n'), 1);
     QVERIFY(!QFile::exists(QDir(profile(u"nora"_s)).filePath(genius::index::IndexDatabase::fileName())));
     // A refused login is exit 5 as well, before importing.
-    const Run refused = run(u"nora"_s, { u"import"_s, u"--collection"_s, u"Satzungen"_s, file(u"markt.md"_s) });
+    const CliRun refused = run(u"nora"_s, { u"import"_s, u"--collection"_s, u"Satzungen"_s, file(u"markt.md"_s) });
     QCOMPARE(refused.exitCode, 5);
     QVERIFY(!QFile::exists(QDir(profile(u"nora"_s)).filePath(genius::index::IndexDatabase::fileName())));
 }

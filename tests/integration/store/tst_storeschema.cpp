@@ -7,6 +7,7 @@
 #include "core/sharedstore/storeconnection.h"
 #include "core/sharedstore/storeschema.h"
 #include "integration/store/postgrescluster.h"
+#include "integration/store/storetestsupport.h"
 
 #include <QSqlQuery>
 #include <QTest>
@@ -32,6 +33,7 @@ const QList<std::pair<QString, QString>> TenantTables = {
     { u"assignments"_s, u"tenant_id"_s },
     { u"chunks"_s, u"tenant_id"_s },
     { u"embeddings"_s, u"tenant_id"_s },
+    { u"pages"_s, u"tenant_id"_s },
 };
 
 /// The first column of the first row as a number; -1 (with a warning naming the error) on failure.
@@ -66,10 +68,7 @@ private:
     std::unique_ptr<StoreConnection> connectAs(
         const QString& user, const QString& password, const QString& database = u"genius"_s)
     {
-        auto address = genius::sharedstore::parseStoreUrl(m_cluster.url(user, password, database));
-        if (!address)
-            return nullptr;
-        auto connection = StoreConnection::open(*address);
+        auto connection = genius::tests::openStore(m_cluster.url(user, password, database));
         if (!connection) {
             qWarning().noquote() << "cannot connect as" << user << connection.error().detail;
             return nullptr;
@@ -79,8 +78,7 @@ private:
     /// True when `user` logs in with `password` (no warning when not: tests expect refusals).
     bool logsIn(const QString& user, const QString& password)
     {
-        const auto address = genius::sharedstore::parseStoreUrl(m_cluster.url(user, password, u"genius"_s));
-        return address && StoreConnection::open(*address).has_value();
+        return genius::tests::openStore(m_cluster.url(user, password, u"genius"_s)).has_value();
     }
     std::unique_ptr<StoreConnection> admin(const QString& database = u"genius"_s)
     {
@@ -135,11 +133,11 @@ private Q_SLOTS:
 
 void TestStoreSchema::initTestCase()
 {
-    QVERIFY2(m_cluster.start(), qPrintable(m_cluster.error()));
     // The administrator as the README sets it up: may create roles, owns the database.
+    QVERIFY2(genius::tests::startStoreServer(m_cluster, AdminPassword), qPrintable(m_cluster.error()));
+    // Two more of its databases for the migration cases, and a role that is no store user.
     QVERIFY2(
-        m_cluster.superuserExec({ u"CREATE ROLE store_admin LOGIN CREATEROLE PASSWORD '%1'"_s.arg(AdminPassword),
-            u"CREATE DATABASE genius OWNER store_admin"_s, u"CREATE DATABASE upgrade OWNER store_admin"_s,
+        m_cluster.superuserExec({ u"CREATE DATABASE upgrade OWNER store_admin"_s,
             u"CREATE DATABASE newer OWNER store_admin"_s, u"CREATE ROLE outsider LOGIN PASSWORD 'outsider-pw'"_s }),
         qPrintable(m_cluster.error()));
     const auto administrator = admin();
@@ -147,7 +145,7 @@ void TestStoreSchema::initTestCase()
     const auto version = genius::sharedstore::initializeStore(*administrator);
     QVERIFY2(version, qPrintable(version ? QString() : version.error().detail));
     QCOMPARE(*version, genius::sharedstore::latestStoreVersion());
-    QCOMPARE(*version, 2);
+    QCOMPARE(*version, 3);
 
     QVERIFY(grant(*administrator, u"alice"_s, u"Stadt Aachen"_s, StoreRole::DataManager));
     QVERIFY(grant(*administrator, u"bob"_s, u"Stadt Aachen"_s, StoreRole::Staff));
@@ -184,6 +182,8 @@ void TestStoreSchema::initTestCase()
             "FROM genius.documents WHERE name = 'Entwurf.pdf'"_s,
             u"INSERT INTO genius.embeddings (tenant_id, chunk_id, model, dimension, vector) "
             "SELECT genius.current_tenant(), id, 'e5-large', 2, '\\x0000803f00000040'::bytea FROM genius.chunks"_s,
+            u"INSERT INTO genius.pages (tenant_id, document_id, number, text) "
+            "SELECT genius.current_tenant(), id, 1, 'Gebührenordnung der Stadt' FROM genius.documents"_s,
         }));
     const auto carol = connectAs(u"carol"_s, UserPassword);
     QVERIFY(carol);
@@ -210,8 +210,8 @@ void TestStoreSchema::init_isIdempotentAndKeepsRows()
     const qint64 before = number(*administrator, u"SELECT count(*) FROM genius.collections"_s);
     const auto again = genius::sharedstore::initializeStore(*administrator);
     QVERIFY2(again, qPrintable(again ? QString() : again.error().detail));
-    QCOMPARE(*again, 2);
-    QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.genius_schema"_s), 2);
+    QCOMPARE(*again, 3);
+    QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.genius_schema"_s), 3);
     QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.collections"_s), before);
     QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.memberships"_s), 4);
 }
@@ -280,8 +280,8 @@ void TestStoreSchema::init_upgradesAnOlderSchema()
 
     const auto upgraded = genius::sharedstore::initializeStore(*administrator);
     QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().detail));
-    QCOMPARE(*upgraded, 2);
-    QCOMPARE(number(*administrator, u"SELECT max(version) FROM genius.genius_schema"_s), 2);
+    QCOMPARE(*upgraded, 3);
+    QCOMPARE(number(*administrator, u"SELECT max(version) FROM genius.genius_schema"_s), 3);
     QCOMPARE(number(*administrator,
                  u"SELECT count(*) FROM genius.memberships m JOIN genius.tenants t ON t.id = m.tenant_id "
                  "WHERE m.member = 'early' AND t.name = 'Frühe Behörde'"_s),
@@ -689,7 +689,7 @@ void TestStoreSchema::status_reportsTenantAndRole()
     QCOMPARE(status->tenant, u"Stadt Aachen"_s);
     QCOMPARE(status->role, std::optional(StoreRole::Staff));
     QVERIFY(!status->administrator);
-    QCOMPARE(status->schemaVersion, 2);
+    QCOMPARE(status->schemaVersion, 3);
     const auto administrator = admin();
     QVERIFY(administrator);
     const auto adminStatus = genius::sharedstore::storeStatus(*administrator);

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/sharedstore/storesync.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QThread>
+
+#include <functional>
+
+namespace genius::settings {
+class Settings;
+}
+namespace genius::security {
+class SecretStore;
+}
+namespace genius::sharedstore {
+class StoreConnection;
+struct StoreAddress;
+} // namespace genius::sharedstore
+namespace genius::index {
+class IndexDatabase;
+}
+
+namespace genius::services {
+
+/// The desktop app's work with the shared collection store (setting store/url): syncing the
+/// tenant's published collections into the profile's index, and publishing a local collection
+/// into it. Each job runs on a worker thread with its own connections to the store and the
+/// index (the GUI's index connection stays free), one job at a time; the outcome comes back on
+/// the GUI thread. The password is the keychain's for the URL's account (`store login`), else
+/// libpq's PGPASSWORD or ~/.pgpass.
+class SharedStoreService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SharedStoreService)
+
+public:
+    struct Outcome {
+        bool ok = false;
+        QString message; ///< one sentence for the status line
+        sharedstore::SyncReport sync;
+        int published = 0; ///< documents published (inserted or replaced)
+        int unchanged = 0; ///< documents the store had already
+        QStringList problems; ///< one sentence per document that could not be published
+    };
+
+    SharedStoreService(settings::Settings& settings, security::SecretStore& secrets, QString indexPath,
+        QString originalsDirectory, QObject* parent = nullptr);
+    ~SharedStoreService() override;
+
+    /// A store is configured (store/url).
+    bool configured() const;
+    bool busy() const { return m_busy; }
+
+    /// Brings the profile's copy of the shared collections up to date.
+    void sync();
+    /// Publishes the ready documents of the local collection `collection` into the store's
+    /// collection of that name (created, published, with `collection`'s class when missing),
+    /// then syncs. Only data managers of the store may; very-high documents never leave.
+    void publish(const QString& collection);
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void finished(const genius::services::SharedStoreService::Outcome& outcome);
+
+private:
+    using Job = std::function<Outcome(const sharedstore::StoreConnection&, index::IndexDatabase&)>;
+    /// Resolves the password, then runs `job` on a worker thread.
+    void start(Job job);
+    void runOnWorker(sharedstore::StoreAddress address, Job job);
+    void deliver(const Outcome& outcome);
+
+    settings::Settings& m_settings;
+    security::SecretStore& m_secrets;
+    QString m_indexPath;
+    QString m_originals;
+    bool m_busy = false;
+    QPointer<QThread> m_worker; ///< the running job's thread
+};
+
+} // namespace genius::services

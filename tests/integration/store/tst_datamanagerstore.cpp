@@ -1,0 +1,244 @@
+// The data-manager view against the shared store (offscreen, a real PostgreSQL 15 server): a
+// data manager publishes a local collection with one click, staff and another data manager sync
+// it and see it as a read-only copy, and an unreachable store leaves the view as it was with one
+// readable sentence.
+#include "core/import/importqueue.h"
+#include "core/index/indexdatabase.h"
+#include "core/models/collectionlistmodel.h"
+#include "core/models/curation.h"
+#include "core/security/memorysecretstore.h"
+#include "core/services/sharedstoreservice.h"
+#include "core/settings/settings.h"
+#include "core/sharedstore/storeconnection.h"
+#include "gui/guitestsupport.h"
+#include "integration/store/postgrescluster.h"
+#include "integration/store/storetestsupport.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ui/datamanagerpage.h"
+
+#include <memory>
+
+using namespace genius;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString AdminPassword = u"Verwaltung-Geheim-42"_s;
+const QString UserPassword = u"Datenpflege-2026"_s;
+
+/// One workstation: a profile with its index, the store service and the data-manager view.
+struct Station {
+    QString profile;
+    std::unique_ptr<settings::Settings> settings;
+    security::MemorySecretStore secrets;
+    std::unique_ptr<index::IndexDatabase> database;
+    std::unique_ptr<import::ImportQueue> queue;
+    std::unique_ptr<models::Curation> curation;
+    std::unique_ptr<services::SharedStoreService> store;
+    std::unique_ptr<ui::DataManagerPage> page;
+
+    bool open(const QString& directory, const QString& storeUrl, bool canManage)
+    {
+        profile = directory;
+        if (!QDir().mkpath(profile))
+            return false;
+        settings = std::make_unique<settings::Settings>(
+            settings::SettingsLocations{QDir(profile).filePath(u"settings.json"_s), {}, {}, QSettings::IniFormat});
+        if (!settings->setSessionValue(settings::keys::StoreUrl, storeUrl))
+            return false;
+        auto opened = index::IndexDatabase::open(QDir(profile).filePath(index::IndexDatabase::fileName()));
+        if (!opened)
+            return false;
+        database = std::move(*opened);
+        queue = std::make_unique<import::ImportQueue>(*database, import::ImportOptions{});
+        curation = std::make_unique<models::Curation>(*database, *queue);
+        store = std::make_unique<services::SharedStoreService>(*settings, secrets, database->path(),
+                                                                QDir(profile).filePath(u"shared-originals"_s));
+        page = std::make_unique<ui::DataManagerPage>(*curation, canManage);
+        page->setSharedStore(*store);
+        page->resize(1280, 860);
+        page->show();
+        return true;
+    }
+
+    template <typename T>
+    T* child(const QString& name) const
+    {
+        return page->findChild<T*>(name);
+    }
+
+    /// Clicks a button of the store bar and waits for the job's outcome.
+    std::optional<services::SharedStoreService::Outcome> click(const QString& button)
+    {
+        QSignalSpy finished(store.get(), &services::SharedStoreService::finished);
+        auto* target = child<QPushButton>(button);
+        if (!target || !target->isEnabled())
+            return std::nullopt;
+        QTest::mouseClick(target, Qt::LeftButton);
+        if (!finished.wait(60000))
+            return std::nullopt;
+        return finished.first().first().value<services::SharedStoreService::Outcome>();
+    }
+
+    QStringList collectionTexts() const
+    {
+        QStringList texts;
+        const auto* list = child<QListView>(u"collectionList"_s);
+        for (int row = 0; row < list->model()->rowCount(); ++row)
+            texts << list->model()->index(row, 0).data().toString();
+        return texts;
+    }
+};
+
+} // namespace
+
+Q_DECLARE_METATYPE(genius::services::SharedStoreService::Outcome)
+
+class TestDataManagerStore final : public QObject
+{
+    Q_OBJECT
+
+private:
+    tests::PostgresCluster m_cluster;
+    QTemporaryDir m_home;
+    std::unique_ptr<sharedstore::StoreConnection> m_admin;
+
+    QString profile(const QString& user) const { return m_home.filePath(u"profile-"_s + user); }
+    QString userUrl(const QString& user) const { return m_cluster.urlWithoutPassword(user, u"genius"_s); }
+
+    tests::CliSetup cliSetup() const { return {QStringLiteral(GENIUS_CLI_PATH), m_home.path()}; }
+    int cli(const QStringList& arguments)
+    {
+        const tests::CliRun run = tests::runCli(cliSetup(), arguments);
+        if (run.exitCode != 0)
+            qWarning("%s", run.why().constData());
+        return run.exitCode;
+    }
+    qint64 count(const QString& sql)
+    {
+        const auto value = m_admin->value(sql, {}, u"count"_s);
+        return value ? value->toLongLong() : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void publish_fromTheView_reachesTheStore();
+    void staff_syncAndSeeTheSharedCollection();
+    void otherDataManager_cannotEditTheCopy();
+    void unreachableStore_saysSoAndKeepsTheView();
+    void cleanupTestCase();
+};
+
+void TestDataManagerStore::initTestCase()
+{
+    qRegisterMetaType<services::SharedStoreService::Outcome>();
+    QVERIFY(m_home.isValid());
+    auto admin = tests::setUpStore(m_cluster, cliSetup(), profile(u"admin"_s), AdminPassword,
+                                   {{u"anna"_s, u"Stadt Aachen"_s, u"data-manager"_s},
+                                    {u"arne"_s, u"Stadt Aachen"_s, u"data-manager"_s},
+                                    {u"sven"_s, u"Stadt Aachen"_s, u"staff"_s}},
+                                   UserPassword);
+    QVERIFY2(admin, admin ? "" : qPrintable(admin.error().detail));
+    m_admin = std::move(*admin);
+    // The service connects like the app: the URL without password, libpq's PGPASSWORD.
+    qputenv("PGPASSWORD", UserPassword.toUtf8());
+
+    // Anna's local work: a collection with one imported document.
+    const QString satzung = m_home.filePath(u"hundesteuer.md"_s);
+    QVERIFY(tests::writeFile(satzung,
+                             "# Hundesteuersatzung\n\nDie Hundesteuer beträgt für den ersten Hund 96 Euro im Jahr.\n"));
+    QCOMPARE(cli({u"--profile"_s, profile(u"anna"_s), u"import"_s, u"--collection"_s, u"Satzungen"_s, satzung}), 0);
+}
+
+void TestDataManagerStore::publish_fromTheView_reachesTheStore()
+{
+    Station anna;
+    QVERIFY(anna.open(profile(u"anna"_s), userUrl(u"anna"_s), true));
+    QVERIFY(anna.page->selectCollection(u"Satzungen"_s));
+    QCOMPARE(count(u"SELECT count(*) FROM genius.documents"_s), 0);
+    const auto outcome = anna.click(u"publishToStoreButton"_s);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->ok, qPrintable(outcome->message));
+    QCOMPARE(outcome->published, 1);
+    QCOMPARE(count(u"SELECT count(*) FROM genius.documents WHERE name = 'hundesteuer.md' AND NOT deleted"_s), 1);
+    QCOMPARE(count(u"SELECT count(*) FROM genius.collections WHERE name = 'Satzungen' AND published"_s), 1);
+    QVERIFY2(anna.page->message().contains(u"published"_s), qPrintable(anna.page->message()));
+    // Her own collection stays hers: linked, not a copy, so she can still change it.
+    QVERIFY(anna.page->selectCollection(u"Satzungen"_s));
+    QVERIFY(anna.child<QPushButton>(u"editCollectionButton"_s)->isEnabled());
+    QVERIFY(anna.child<QPushButton>(u"publishToStoreButton"_s)->isEnabled());
+    // Publishing again adds nothing.
+    const auto again = anna.click(u"publishToStoreButton"_s);
+    QVERIFY(again);
+    QCOMPARE(again->published, 0);
+    QCOMPARE(again->unchanged, 1);
+    QCOMPARE(count(u"SELECT count(*) FROM genius.documents"_s), 1);
+}
+
+void TestDataManagerStore::staff_syncAndSeeTheSharedCollection()
+{
+    Station sven;
+    QVERIFY(sven.open(profile(u"sven"_s), userUrl(u"sven"_s), false));
+    QVERIFY(sven.collectionTexts().isEmpty());
+    QVERIFY(!sven.child<QPushButton>(u"publishToStoreButton"_s));
+    const auto outcome = sven.click(u"syncStoreButton"_s);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->ok, qPrintable(outcome->message));
+    QCOMPARE(outcome->sync.added, 1);
+    QCOMPARE(sven.collectionTexts(), QStringList({u"Satzungen (1 document(s), shared)"_s})); // no catalogue: source text
+    QVERIFY(sven.page->selectCollection(u"Satzungen"_s));
+    QVERIFY2(sven.child<QLabel>(u"collectionInfo"_s)->text().contains(u"read-only"_s),
+             qPrintable(sven.child<QLabel>(u"collectionInfo"_s)->text()));
+    QVERIFY(test::widgetsWithoutAccessibleName(sven.page.get()).isEmpty());
+}
+
+void TestDataManagerStore::otherDataManager_cannotEditTheCopy()
+{
+    Station arne;
+    QVERIFY(arne.open(profile(u"arne"_s), userUrl(u"arne"_s), true));
+    const auto outcome = arne.click(u"syncStoreButton"_s);
+    QVERIFY(outcome && outcome->ok);
+    QVERIFY(arne.page->selectCollection(u"Satzungen"_s));
+    for (const QString& button : {u"editCollectionButton"_s, u"deleteCollectionButton"_s, u"publishButton"_s,
+                                  u"publishToStoreButton"_s})
+        QVERIFY2(!arne.child<QPushButton>(button)->isEnabled(), qPrintable(button));
+    // Taking the document out of the copy is refused with the reason; the copy keeps it.
+    const auto copies = arne.database->documents();
+    QVERIFY(copies && copies->size() == 1 && copies->first().shared);
+    arne.page->unassignDocuments({copies->first().id}, u"Satzungen"_s);
+    QVERIFY2(arne.page->message().contains(u"shared"_s), qPrintable(arne.page->message()));
+    QCOMPARE(arne.collectionTexts(), QStringList({u"Satzungen (1 document(s), shared)"_s}));
+    QVERIFY(test::widgetsWithoutAccessibleName(arne.page.get()).isEmpty());
+}
+
+void TestDataManagerStore::unreachableStore_saysSoAndKeepsTheView()
+{
+    Station sven;
+    QVERIFY(sven.open(profile(u"sven"_s), u"postgresql://sven@127.0.0.1:1/genius?connect_timeout=2"_s, false));
+    const QStringList before = sven.collectionTexts();
+    QCOMPARE(before.size(), 1);
+    const auto outcome = sven.click(u"syncStoreButton"_s);
+    QVERIFY(outcome);
+    QVERIFY(!outcome->ok);
+    QVERIFY2(sven.page->message().contains(u"cannot be reached"_s), qPrintable(sven.page->message()));
+    QVERIFY(!sven.page->message().contains(UserPassword));
+    QCOMPARE(sven.collectionTexts(), before);
+    QVERIFY(sven.child<QPushButton>(u"syncStoreButton"_s)->isEnabled());
+}
+
+void TestDataManagerStore::cleanupTestCase()
+{
+    m_admin.reset();
+    m_cluster.stop();
+}
+
+QTEST_MAIN(TestDataManagerStore)
+#include "tst_datamanagerstore.moc"
