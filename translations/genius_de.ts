@@ -1390,6 +1390,36 @@ lassen sich nicht ändern.</translation>
         <source>The shared store cannot be reached: %1</source>
         <translation>Der gemeinsame Speicher ist nicht erreichbar: %1</translation>
     </message>
+    <message>
+        <source>The shared collection &quot;%1&quot; is now &quot;%2&quot;.</source>
+        <translation>Die gemeinsame Kollektion „%1“ heißt jetzt „%2“.</translation>
+    </message>
+    <message>
+        <source>The shared collection &quot;%1&quot; is published.</source>
+        <translation>Die gemeinsame Kollektion „%1“ ist veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The shared collection &quot;%1&quot; is no longer published.</source>
+        <translation>Die gemeinsame Kollektion „%1“ ist nicht mehr veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The shared collection &quot;%1&quot; is deleted; its documents stay in the store.</source>
+        <translation>Die gemeinsame Kollektion „%1“ ist gelöscht; ihre Dokumente bleiben im Speicher.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) put into the shared collection &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n Dokument in die gemeinsame Kollektion „%1“ aufgenommen.</numerusform>
+            <numerusform>%n Dokumente in die gemeinsame Kollektion „%1“ aufgenommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) taken out of the shared collection &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n Dokument aus der gemeinsamen Kollektion „%1“ herausgenommen.</numerusform>
+            <numerusform>%n Dokumente aus der gemeinsamen Kollektion „%1“ herausgenommen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StoreCommand</name>
@@ -1664,34 +1694,6 @@ keines freigegeben), entsteht lokal eine extraktive Zusammenfassung und nichts w
 <context>
     <name>SyncCommand</name>
     <message>
-        <source>Bring the local copy of the shared store&apos;s published collections up to date</source>
-        <translation>Die lokale Kopie der veröffentlichten Kollektionen des gemeinsamen Speichers abgleichen</translation>
-    </message>
-    <message>
-        <source>Usage: genius-cli [--store URL] sync
-
-Copies the published collections of the user&apos;s tenant from the shared store (--store or
-the setting store/url) into the profile: documents with their pages, passages, vectors
-and original files. Only what changed since the last sync is read; documents the store
-withdrew, unpublished or re-classified are removed or updated here. Search and research
-then work on the copy, also offline; the copies are read-only here.
-
-Exit codes: 2 another schema version of the store, 4 the user belongs to no tenant,
-5 the store is unreachable or refused the login (the copy stays as it was).</source>
-        <translation>Aufruf: genius-cli [--store URL] sync
-
-Kopiert die veröffentlichten Kollektionen des Mandanten des Benutzers aus dem gemeinsamen
-Speicher (--store oder die Einstellung store/url) in das Profil: Dokumente mit Seiten,
-Passagen, Vektoren und Originaldateien. Gelesen wird nur, was sich seit dem letzten
-Abgleich geändert hat; Dokumente, die der Speicher zurückgezogen, nicht mehr veröffentlicht
-oder neu eingestuft hat, werden hier entfernt oder aktualisiert. Suche und Recherche
-arbeiten dann auf der Kopie, auch offline; die Kopien sind hier schreibgeschützt.
-
-Exit-Codes: 2 eine andere Schemaversion des Speichers, 4 der Benutzer gehört keinem
-Mandanten an, 5 der Speicher ist nicht erreichbar oder hat die Anmeldung abgelehnt (die
-Kopie bleibt, wie sie war).</translation>
-    </message>
-    <message>
         <source>&apos;sync&apos; takes no arguments. Run &apos;genius-cli sync --help&apos;.</source>
         <translation>&apos;sync&apos; nimmt keine Argumente. Siehe &apos;genius-cli sync --help&apos;.</translation>
     </message>
@@ -1705,6 +1707,36 @@ Kopie bleibt, wie sie war).</translation>
             <numerusform>„%1“ bis Revision %2 abgeglichen: %3 hinzugefügt, %4 aktualisiert, %5 entfernt, %6 unverändert, in %n Kollektion.</numerusform>
             <numerusform>„%1“ bis Revision %2 abgeglichen: %3 hinzugefügt, %4 aktualisiert, %5 entfernt, %6 unverändert, in %n Kollektionen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Bring the local copy of the shared store&apos;s collections up to date</source>
+        <translation>Die lokale Kopie der Kollektionen des gemeinsamen Speichers abgleichen</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli [--store URL] sync
+
+Copies the collections of the user&apos;s tenant from the shared store (--store or the setting
+store/url) into the profile — for staff the published ones, for data managers all of
+them: documents with their pages, passages, vectors and original files. Only what
+changed since the last sync is read; documents the store withdrew, unpublished or
+re-classified are removed or updated here. Search and research then work on the copy,
+also offline; the copies are read-only here.
+
+Exit codes: 2 another schema version of the store, 4 the user belongs to no tenant,
+5 the store is unreachable or refused the login (the copy stays as it was).</source>
+        <translation>Aufruf: genius-cli [--store URL] sync
+
+Kopiert die Kollektionen des Mandanten des Benutzers aus dem gemeinsamen Speicher (--store
+oder die Einstellung store/url) in das Profil — für die Sachbearbeitung die veröffentlichten,
+für Datenmanager alle: Dokumente mit Seiten, Passagen, Vektoren und Originaldateien. Gelesen
+wird nur, was sich seit dem letzten Abgleich geändert hat; Dokumente, die der Speicher
+zurückgezogen, nicht mehr veröffentlicht oder neu eingestuft hat, werden hier entfernt oder
+aktualisiert. Suche und Recherche arbeiten dann auf der Kopie, auch offline; die Kopien sind
+hier schreibgeschützt.
+
+Exit-Codes: 2 eine andere Schemaversion des Speichers, 4 der Benutzer gehört keinem
+Mandanten an, 5 der Speicher ist nicht erreichbar oder hat die Anmeldung abgelehnt (die
+Kopie bleibt, wie sie war).</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +2572,18 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>copy from the shared store, read-only here</source>
         <translation>Kopie aus dem gemeinsamen Speicher, hier schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Rename shared collection</source>
+        <translation>Gemeinsame Kollektion umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of &quot;%1&quot; in the shared store:</source>
+        <translation>Neuer Name von „%1“ im gemeinsamen Speicher:</translation>
+    </message>
+    <message>
+        <source>copy from the shared store; changes go to the store</source>
+        <translation>Kopie aus dem gemeinsamen Speicher; Änderungen gehen an den Speicher</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/datamanagerpage.h"
 
 #include "core/models/curation.h"
+#include "core/services/sharedstoreservice.h"
 #include "core/models/documentfilterproxy.h"
 #include "core/models/documentlabels.h"
 #include "ui/assignmentcommand.h"
@@ -19,6 +20,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -510,6 +512,7 @@ void DataManagerPage::setSharedStore(services::SharedStoreService& store)
 {
     if (m_storeBar)
         return;
+    m_store = &store;
     m_storeBar = new SharedStoreBar(store, m_canManage, m_collectionsPane);
     m_collectionsPane->layout()->addWidget(m_storeBar);
     connect(m_storeBar, &SharedStoreBar::finished, this, [this](const QString& message, bool changed) {
@@ -523,6 +526,13 @@ void DataManagerPage::setSharedStore(services::SharedStoreService& store)
 bool DataManagerPage::currentIsShared() const
 {
     return m_collectionList->currentIndex().data(CollectionListModel::SharedRole).toBool();
+}
+
+bool DataManagerPage::changesGoToStore(const QString& collection) const
+{
+    const auto& collections = m_curation.collections();
+    const int row = collections.rowOfName(collection);
+    return m_store && row >= 0 && collections.collection(row).shared;
 }
 
 void DataManagerPage::reload()
@@ -561,6 +571,10 @@ void DataManagerPage::assignDocuments(const QList<qint64>& ids, const QString& c
         showMessage(tr("Select the documents to assign first."));
         return;
     }
+    if (changesGoToStore(collection)) { // the store's outcome arrives through the store bar
+        m_store->assign(ids, collection);
+        return;
+    }
     const auto outcome = m_curation.assign(ids, collection);
     if (!outcome.changed.isEmpty())
         m_undo->push(new AssignmentCommand(m_curation, AssignmentCommand::Kind::Assign, outcome.changed, collection));
@@ -575,6 +589,10 @@ void DataManagerPage::unassignDocuments(const QList<qint64>& ids, const QString&
 {
     if (collection.isEmpty() || ids.isEmpty())
         return;
+    if (changesGoToStore(collection)) {
+        m_store->unassign(ids, collection);
+        return;
+    }
     const auto outcome = m_curation.unassign(ids, collection);
     if (!outcome.changed.isEmpty())
         m_undo->push(new AssignmentCommand(m_curation, AssignmentCommand::Kind::Unassign, outcome.changed, collection));
@@ -616,6 +634,16 @@ void DataManagerPage::editCollection()
     if (!current.isValid())
         return;
     const QString name = current.data(CollectionListModel::NameRole).toString();
+    if (changesGoToStore(name)) { // only its name can change in the store from here
+        bool ok = false;
+        const QString newName = QInputDialog::getText(this, tr("Rename shared collection"),
+                                                      tr("New name of \"%1\" in the shared store:").arg(name),
+                                                      QLineEdit::Normal, name, &ok)
+                                    .trimmed();
+        if (ok && !newName.isEmpty() && newName != name)
+            m_store->renameCollection(name, newName);
+        return;
+    }
     const QString description = current.data(CollectionListModel::DescriptionRole).toString();
     const QString tenant = current.data(CollectionListModel::TenantRole).toString();
     CollectionDialog dialog(this);
@@ -662,6 +690,10 @@ void DataManagerPage::deleteCollection()
                  tr("Delete the collection \"%1\"? Its documents stay imported and can be assigned again.")
                      .arg(name)))
         return;
+    if (changesGoToStore(name)) {
+        m_store->deleteCollection(name);
+        return;
+    }
     if (auto removed = m_curation.removeCollection(name); !removed) {
         showMessage(removed.error().detail);
         return;
@@ -678,6 +710,10 @@ void DataManagerPage::togglePublished()
         return;
     const QString name = current.data(CollectionListModel::NameRole).toString();
     const bool publish = !current.data(CollectionListModel::PublishedRole).toBool();
+    if (changesGoToStore(name)) {
+        m_store->setPublished(name, publish);
+        return;
+    }
     if (auto changed = m_curation.setPublished(name, publish); !changed) {
         showMessage(changed.error().detail);
         return;
@@ -741,7 +777,9 @@ void DataManagerPage::updateCollectionState()
         QString info = tr("Class: %1 · %2").arg(current.data(CollectionListModel::ClassTextRole).toString(),
                                                 published ? tr("published") : tr("not published"));
         if (currentIsShared())
-            info += QStringLiteral(" · ") + tr("copy from the shared store, read-only here");
+            info += QStringLiteral(" · ")
+                  + (m_store && m_canManage ? tr("copy from the shared store; changes go to the store")
+                                            : tr("copy from the shared store, read-only here"));
         const QString tenant = current.data(CollectionListModel::TenantRole).toString();
         if (!tenant.isEmpty())
             info += QStringLiteral(" · ") + tenant;
@@ -754,7 +792,7 @@ void DataManagerPage::updateCollectionState()
     }
     if (m_canManage) {
         for (QPushButton* button : {m_editCollection, m_deleteCollection, m_publish})
-            button->setEnabled(!name.isEmpty() && !currentIsShared());
+            button->setEnabled(!name.isEmpty() && (!currentIsShared() || m_store));
     }
     if (m_storeBar)
         m_storeBar->setCollection(name, currentIsShared());
@@ -765,7 +803,7 @@ void DataManagerPage::updateDocumentButtons()
 {
     if (!m_canManage)
         return;
-    const bool hasCollection = !currentCollection().isEmpty() && !currentIsShared();
+    const bool hasCollection = !currentCollection().isEmpty() && (!currentIsShared() || m_store);
     m_assign->setEnabled(hasCollection && m_documentTable->selectionModel()->hasSelection());
     m_unassign->setEnabled(hasCollection && m_assignedTable->selectionModel()->hasSelection());
     m_assignOpen->setEnabled(hasCollection && m_openTable->selectionModel()->hasSelection());

@@ -55,9 +55,10 @@ public:
     void unassignDocuments(const QList<qint64>& ids, const QString& collection);
     /// Reads the index again (e.g. after the command line changed it).
     void reload();
-    /// Offers syncing with the shared store (and, for data managers, publishing the selected
-    /// collection into it); `store` must outlive the page. Copies of shared collections are
-    /// read-only here either way.
+    /// Offers syncing with the shared store and, for data managers, publishing the selected
+    /// collection into it; `store` must outlive the page. Changes of a shared collection's copy
+    /// (rename, publish, delete, assignments) then go to the store, which decides; without the
+    /// store such copies are read-only.
     void setSharedStore(services::SharedStoreService& store);
 
     /// The last message shown under the heading (what an action did or why it could not).
@@ -85,8 +86,10 @@ private:
     void removeSelected();
     void updateCollectionState();
     void updateDocumentButtons();
-    /// The selected collection is a read-only copy of the shared store's.
+    /// The selected collection is a copy of the shared store's (read-only without the store).
     bool currentIsShared() const;
+    /// `collection` is a copy of the shared store's and the store is at hand: changes go there.
+    bool changesGoToStore(const QString& collection) const;
     void showMessage(const QString& text);
 
     QList<qint64> selectedIds(const QAbstractItemView* view) const;
@@ -102,6 +105,7 @@ private:
     QLabel* m_collectionInfo = nullptr;
     QWidget* m_collectionsPane = nullptr;
     SharedStoreBar* m_storeBar = nullptr;
+    services::SharedStoreService* m_store = nullptr; ///< with setSharedStore() only
     QPushButton* m_newCollection = nullptr;
     QPushButton* m_editCollection = nullptr;
     QPushButton* m_deleteCollection = nullptr;

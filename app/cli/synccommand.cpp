@@ -37,18 +37,19 @@ QJsonObject reportJson(const sharedstore::SyncReport& report)
 
 QString SyncCommand::summary() const
 {
-    return tr("Bring the local copy of the shared store's published collections up to date");
+    return tr("Bring the local copy of the shared store's collections up to date");
 }
 
 QString SyncCommand::usage() const
 {
     return tr("Usage: genius-cli [--store URL] sync\n"
               "\n"
-              "Copies the published collections of the user's tenant from the shared store (--store or\n"
-              "the setting store/url) into the profile: documents with their pages, passages, vectors\n"
-              "and original files. Only what changed since the last sync is read; documents the store\n"
-              "withdrew, unpublished or re-classified are removed or updated here. Search and research\n"
-              "then work on the copy, also offline; the copies are read-only here.\n"
+              "Copies the collections of the user's tenant from the shared store (--store or the setting\n"
+              "store/url) into the profile — for staff the published ones, for data managers all of\n"
+              "them: documents with their pages, passages, vectors and original files. Only what\n"
+              "changed since the last sync is read; documents the store withdrew, unpublished or\n"
+              "re-classified are removed or updated here. Search and research then work on the copy,\n"
+              "also offline; the copies are read-only here.\n"
               "\n"
               "Exit codes: 2 another schema version of the store, 4 the user belongs to no tenant,\n"
               "5 the store is unreachable or refused the login (the copy stays as it was).");

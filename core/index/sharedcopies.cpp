@@ -239,9 +239,10 @@ Result<MirrorOutcome> SharedCopies::mirror(
             auto updated = run(db,
                 QStringLiteral("UPDATE collections SET name = CASE WHEN ? THEN ? ELSE name END, description = ?, "
                                "tenant = ?, class = ?, origin_revision = ?, published = CASE WHEN shared = 1 "
-                               "THEN 1 ELSE published END WHERE id = ?"),
+                               "THEN ? ELSE published END WHERE id = ?"),
                 { nameFree ? 1 : 0, collection.name, notNull(collection.description), notNull(collection.tenant),
-                    domain::protectionClassName(collection.protectionClass), collection.originRevision, localId },
+                    domain::protectionClassName(collection.protectionClass), collection.originRevision,
+                    collection.published ? 1 : 0, localId },
                 QStringLiteral("update a shared collection"));
             if (!updated)
                 return std::unexpected(updated.error());
@@ -263,10 +264,10 @@ Result<MirrorOutcome> SharedCopies::mirror(
                 auto inserted = run(db,
                     QStringLiteral(
                         "INSERT INTO collections (name, description, tenant, class, published, "
-                        "created_at, origin_id, origin_revision, shared) VALUES (?, ?, ?, ?, 1, ?, ?, ?, 1)"),
+                        "created_at, origin_id, origin_revision, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"),
                     { collection.name, notNull(collection.description), notNull(collection.tenant),
-                        domain::protectionClassName(collection.protectionClass), now(), collection.originId,
-                        collection.originRevision },
+                        domain::protectionClassName(collection.protectionClass), collection.published ? 1 : 0, now(),
+                        collection.originId, collection.originRevision },
                     QStringLiteral("store a shared collection"));
                 if (!inserted)
                     return std::unexpected(inserted.error());

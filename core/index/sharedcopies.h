@@ -41,6 +41,7 @@ struct CopiedCollection {
     QString description;
     QString tenant;
     domain::ProtectionClass protectionClass = domain::ProtectionClass::Normal;
+    bool published = true; ///< data managers' copies include unpublished collections
     QList<qint64> documentOrigins; ///< origin ids of its documents
 };
 

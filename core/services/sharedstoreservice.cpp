@@ -6,6 +6,7 @@
 #include "core/settings/settings.h"
 #include "core/sharedstore/storeaddress.h"
 #include "core/sharedstore/storeadmin.h"
+#include "core/sharedstore/storecollectionchanges.h"
 #include "core/sharedstore/storeconnection.h"
 #include "core/sharedstore/storepublisher.h"
 
@@ -81,6 +82,28 @@ SharedStoreService::Outcome publishCollection(const sharedstore::StoreConnection
     return outcome;
 }
 
+/// After a change of the store: the sync that brings it here, and the outcome's sentence.
+SharedStoreService::Outcome afterChange(const sharedstore::StoreConnection& connection, index::IndexDatabase& database,
+    const QString& originals, const QStringList& problems, const QString& done)
+{
+    SharedStoreService::Outcome outcome;
+    outcome.problems = problems;
+    if (auto synced = sharedstore::syncStore(connection, database, originals); synced)
+        outcome.sync = *synced;
+    else
+        outcome.problems.append(synced.error().detail);
+    outcome.ok = outcome.problems.isEmpty();
+    outcome.message = outcome.ok ? done : outcome.problems.join(QLatin1Char(' '));
+    return outcome;
+}
+
+/// The problem of a failed change, or nothing.
+template <typename T>
+QStringList problemOf(const common::Result<T>& result)
+{
+    return result ? QStringList() : QStringList { result.error().detail };
+}
+
 } // namespace
 
 SharedStoreService::SharedStoreService(settings::Settings& settings, security::SecretStore& secrets, QString indexPath,
@@ -127,6 +150,93 @@ void SharedStoreService::publish(const QString& collection)
     const QString originals = m_originals;
     start([collection, originals](const sharedstore::StoreConnection& connection, index::IndexDatabase& database) {
         return publishCollection(connection, database, collection, originals);
+    });
+}
+
+void SharedStoreService::renameCollection(const QString& name, const QString& newName)
+{
+    const QString originals = m_originals;
+    start([=](const sharedstore::StoreConnection& connection, index::IndexDatabase& database) {
+        const auto renamed = sharedstore::renameStoreCollection(connection, name, newName);
+        return afterChange(connection, database, originals, problemOf(renamed),
+            QCoreApplication::translate("SharedStoreService", "The shared collection \"%1\" is now \"%2\".")
+                .arg(name, newName));
+    });
+}
+
+void SharedStoreService::setPublished(const QString& name, bool published)
+{
+    const QString originals = m_originals;
+    start([=](const sharedstore::StoreConnection& connection, index::IndexDatabase& database) {
+        const auto changed = sharedstore::publishStoreCollection(connection, name, published);
+        return afterChange(connection, database, originals, problemOf(changed),
+            published
+                ? QCoreApplication::translate("SharedStoreService", "The shared collection \"%1\" is published.")
+                      .arg(name)
+                : QCoreApplication::translate(
+                    "SharedStoreService", "The shared collection \"%1\" is no longer published.")
+                      .arg(name));
+    });
+}
+
+void SharedStoreService::deleteCollection(const QString& name)
+{
+    const QString originals = m_originals;
+    start([=](const sharedstore::StoreConnection& connection, index::IndexDatabase& database) {
+        const auto deleted = sharedstore::deleteStoreCollection(connection, name);
+        return afterChange(connection, database, originals, problemOf(deleted),
+            QCoreApplication::translate(
+                "SharedStoreService", "The shared collection \"%1\" is deleted; its documents stay in the store.")
+                .arg(name));
+    });
+}
+
+void SharedStoreService::assign(const QList<qint64>& documentIds, const QString& collection)
+{
+    const QString originals = m_originals;
+    start([=](const sharedstore::StoreConnection& connection, index::IndexDatabase& database) {
+        QStringList problems;
+        const auto target = sharedstore::storeCollection(connection, collection);
+        if (!target)
+            return afterChange(connection, database, originals, problemOf(target), QString());
+        for (const qint64 id : documentIds) {
+            const auto record = database.document(id);
+            if (!record) {
+                problems.append(record.error().detail);
+            } else if (record->originId > 0) {
+                problems.append(
+                    problemOf(sharedstore::assignStoreDocument(connection, record->originId, target->name)));
+            } else {
+                problems.append(problemOf(sharedstore::publishDocument(
+                    connection, database, id, { target->name, target->protectionClass })));
+            }
+        }
+        const int count = static_cast<int>(documentIds.size());
+        return afterChange(connection, database, originals, problems,
+            QCoreApplication::translate(
+                "SharedStoreService", "%n document(s) put into the shared collection \"%1\".", nullptr, count)
+                .arg(collection));
+    });
+}
+
+void SharedStoreService::unassign(const QList<qint64>& documentIds, const QString& collection)
+{
+    const QString originals = m_originals;
+    start([=](const sharedstore::StoreConnection& connection, index::IndexDatabase& database) {
+        QStringList problems;
+        for (const qint64 id : documentIds) {
+            const auto record = database.document(id);
+            if (!record)
+                problems.append(record.error().detail);
+            else if (record->originId > 0)
+                problems.append(
+                    problemOf(sharedstore::unassignStoreDocument(connection, record->originId, collection)));
+        }
+        const int count = static_cast<int>(documentIds.size());
+        return afterChange(connection, database, originals, problems,
+            QCoreApplication::translate(
+                "SharedStoreService", "%n document(s) taken out of the shared collection \"%1\".", nullptr, count)
+                .arg(collection));
     });
 }
 

@@ -27,8 +27,8 @@ class IndexDatabase;
 namespace genius::services {
 
 /// The desktop app's work with the shared collection store (setting store/url): syncing the
-/// tenant's published collections into the profile's index, and publishing a local collection
-/// into it. Each job runs on a worker thread with its own connections to the store and the
+/// tenant's collections into the profile's index, publishing a local collection into it, and
+/// the data manager's changes of the store's collections. Each job runs on a worker thread with its own connections to the store and the
 /// index (the GUI's index connection stays free), one job at a time; the outcome comes back on
 /// the GUI thread. The password is the keychain's for the URL's account (`store login`), else
 /// libpq's PGPASSWORD or ~/.pgpass.
@@ -61,6 +61,18 @@ public:
     /// collection of that name (created, published, with `collection`'s class when missing),
     /// then syncs. Only data managers of the store may; very-high documents never leave.
     void publish(const QString& collection);
+
+    /// Changes of a collection of the store (a shared copy here), each followed by a sync; the
+    /// server refuses them for staff. `name` is the store's name of the collection.
+    void renameCollection(const QString& name, const QString& newName);
+    void setPublished(const QString& name, bool published);
+    /// Deletes the store's collection; its documents stay in the store.
+    void deleteCollection(const QString& name);
+    /// Puts local documents into the store's collection: one the store has already is assigned
+    /// there, any other is published into it (ready ones; very-high ones never).
+    void assign(const QList<qint64>& documentIds, const QString& collection);
+    /// Takes documents (that are also in the store) out of the store's collection.
+    void unassign(const QList<qint64>& documentIds, const QString& collection);
 
 Q_SIGNALS:
     void busyChanged(bool busy);

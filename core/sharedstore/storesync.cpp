@@ -132,8 +132,8 @@ private:
     Result<void> listCollections()
     {
         auto collections = m_connection.query(
-            QStringLiteral("SELECT id, name, description, class, revision FROM genius.collections "
-                           "WHERE tenant_id = genius.current_tenant() AND published AND NOT deleted ORDER BY name, id"),
+            QStringLiteral("SELECT id, name, description, class, revision, published FROM genius.collections "
+                           "WHERE tenant_id = genius.current_tenant() AND NOT deleted ORDER BY name, id"),
             {}, QStringLiteral("list the collections"));
         if (!collections)
             return std::unexpected(collections.error());
@@ -147,6 +147,7 @@ private:
             collection.protectionClass = domain::parseProtectionClass(collections->value(3).toString())
                                              .value_or(domain::ProtectionClass::VeryHigh);
             collection.originRevision = collections->value(4).toLongLong();
+            collection.published = collections->value(5).toBool();
             position.insert(collection.originId, m_collections.size());
             m_collections.append(collection);
         }
@@ -154,7 +155,7 @@ private:
             QStringLiteral(
                 "SELECT a.collection_id, a.document_id FROM genius.assignments a "
                 "JOIN genius.collections c ON c.id = a.collection_id JOIN genius.documents d ON d.id = a.document_id "
-                "WHERE a.tenant_id = genius.current_tenant() AND NOT a.deleted AND c.published AND NOT c.deleted "
+                "WHERE a.tenant_id = genius.current_tenant() AND NOT a.deleted AND NOT c.deleted "
                 "AND NOT d.deleted ORDER BY a.collection_id, a.document_id"),
             {}, QStringLiteral("list the assignments"));
         if (!assignments)
@@ -172,7 +173,7 @@ private:
                 "SELECT d.id, d.revision, d.original_sha256, d.name, d.format, d.class, d.pages, "
                 "CAST(d.metadata AS text) FROM genius.documents d WHERE d.tenant_id = genius.current_tenant() "
                 "AND NOT d.deleted AND EXISTS (SELECT 1 FROM genius.assignments a JOIN genius.collections c "
-                "ON c.id = a.collection_id WHERE a.document_id = d.id AND NOT a.deleted AND c.published "
+                "ON c.id = a.collection_id WHERE a.document_id = d.id AND NOT a.deleted "
                 "AND NOT c.deleted) ORDER BY d.id"),
             {}, QStringLiteral("list the documents"));
         if (!documents)

@@ -19,7 +19,7 @@ struct SyncReport {
     QString tenant;
     qint64 revision = 0; ///< the tenant's revision the profile's copy reflects now
     bool upToDate = false; ///< nothing had changed since the last sync (nothing was read)
-    int collections = 0; ///< published collections mirrored
+    int collections = 0; ///< collections mirrored
     int added = 0; ///< documents copied for the first time
     int updated = 0; ///< copies replaced by a newer revision (content or class)
     int unchanged = 0;
@@ -31,9 +31,9 @@ struct SyncReport {
     QStringList warnings;
 };
 
-/// Brings the profile's copy of the tenant's published collections up to date with the store,
-/// as the connected user sees them (row-level security: staff and data managers alike see the
-/// published, live collections here).
+/// Brings the profile's copy of the tenant's collections up to date with the store, as the
+/// connected user sees them (row-level security: staff see the published, live collections;
+/// data managers all live ones of their tenant, unpublished included).
 ///
 /// Reads one consistent snapshot (REPEATABLE READ, read-only). When the tenant's revision is the
 /// one the last sync reached, nothing else is read. Otherwise only documents whose revision

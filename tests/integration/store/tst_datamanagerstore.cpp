@@ -45,7 +45,8 @@ struct Station {
     std::unique_ptr<services::SharedStoreService> store;
     std::unique_ptr<ui::DataManagerPage> page;
 
-    bool open(const QString& directory, const QString& storeUrl, bool canManage)
+    /// Without `withStore` the view gets no store service (a profile synced earlier, opened offline).
+    bool open(const QString& directory, const QString& storeUrl, bool canManage, bool withStore = true)
     {
         profile = directory;
         if (!QDir().mkpath(profile))
@@ -63,7 +64,8 @@ struct Station {
         store = std::make_unique<services::SharedStoreService>(*settings, secrets, database->path(),
                                                                 QDir(profile).filePath(u"shared-originals"_s));
         page = std::make_unique<ui::DataManagerPage>(*curation, canManage);
-        page->setSharedStore(*store);
+        if (withStore)
+            page->setSharedStore(*store);
         page->resize(1280, 860);
         page->show();
         return true;
@@ -132,7 +134,8 @@ private Q_SLOTS:
     void initTestCase();
     void publish_fromTheView_reachesTheStore();
     void staff_syncAndSeeTheSharedCollection();
-    void otherDataManager_cannotEditTheCopy();
+    void otherDataManager_changesTheSharedCollectionInTheStore();
+    void copyWithoutTheStore_isReadOnly();
     void unreachableStore_saysSoAndKeepsTheView();
     void cleanupTestCase();
 };
@@ -200,23 +203,80 @@ void TestDataManagerStore::staff_syncAndSeeTheSharedCollection()
     QVERIFY(test::widgetsWithoutAccessibleName(sven.page.get()).isEmpty());
 }
 
-void TestDataManagerStore::otherDataManager_cannotEditTheCopy()
+void TestDataManagerStore::otherDataManager_changesTheSharedCollectionInTheStore()
 {
+    // Arne has a document of his own, imported on his workstation only.
+    const QString markt = m_home.filePath(u"markt.md"_s);
+    QVERIFY(tests::writeFile(markt, "# Marktsatzung\n\nDer Wochenmarkt findet mittwochs auf dem Marktplatz statt.\n"));
+    QCOMPARE(cli({u"--profile"_s, profile(u"arne"_s), u"import"_s, markt}), 0);
     Station arne;
     QVERIFY(arne.open(profile(u"arne"_s), userUrl(u"arne"_s), true));
-    const auto outcome = arne.click(u"syncStoreButton"_s);
-    QVERIFY(outcome && outcome->ok);
+    const auto synced = arne.click(u"syncStoreButton"_s);
+    QVERIFY(synced && synced->ok);
     QVERIFY(arne.page->selectCollection(u"Satzungen"_s));
-    for (const QString& button : {u"editCollectionButton"_s, u"deleteCollectionButton"_s, u"publishButton"_s,
-                                  u"publishToStoreButton"_s})
+    for (const QString& button : {u"editCollectionButton"_s, u"deleteCollectionButton"_s, u"publishButton"_s})
+        QVERIFY2(arne.child<QPushButton>(button)->isEnabled(), qPrintable(button));
+    QVERIFY(!arne.child<QPushButton>(u"publishToStoreButton"_s)->isEnabled()); // it is the store's already
+    QVERIFY2(arne.child<QLabel>(u"collectionInfo"_s)->text().contains(u"changes go to the store"_s),
+             qPrintable(arne.child<QLabel>(u"collectionInfo"_s)->text()));
+
+    // Unpublishing goes to the store; data managers keep seeing the collection, unpublished.
+    const auto unpublished = arne.click(u"publishButton"_s);
+    QVERIFY2(unpublished && unpublished->ok, unpublished ? qPrintable(unpublished->message) : "no outcome");
+    QCOMPARE(count(u"SELECT count(*) FROM genius.collections WHERE name = 'Satzungen' AND NOT published"_s), 1);
+    QVERIFY(arne.page->selectCollection(u"Satzungen"_s));
+    QVERIFY2(arne.child<QLabel>(u"collectionInfo"_s)->text().contains(u"not published"_s),
+             qPrintable(arne.child<QLabel>(u"collectionInfo"_s)->text()));
+    const auto republished = arne.click(u"publishButton"_s);
+    QVERIFY(republished && republished->ok);
+    QCOMPARE(count(u"SELECT count(*) FROM genius.collections WHERE name = 'Satzungen' AND published"_s), 1);
+
+    // His own document dropped on the shared collection is published into it, and taken out again.
+    const auto all = arne.database->documents();
+    QVERIFY(all);
+    qint64 own = 0;
+    for (const auto& record : *all)
+        if (record.name == u"markt.md"_s)
+            own = record.id;
+    QVERIFY(own > 0);
+    const QString inSatzungen = u"SELECT count(*) FROM genius.assignments a JOIN genius.documents d ON d.id = "
+                                "a.document_id JOIN genius.collections c ON c.id = a.collection_id WHERE d.name = "
+                                "'markt.md' AND c.name = 'Satzungen' AND NOT a.deleted"_s;
+    QSignalSpy finished(arne.store.get(), &services::SharedStoreService::finished);
+    arne.page->assignDocuments({own}, u"Satzungen"_s);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.last().first().value<services::SharedStoreService::Outcome>().ok, qPrintable(arne.page->message()));
+    QCOMPARE(count(inSatzungen), 1);
+    QCOMPARE(arne.collectionTexts(), QStringList({u"Satzungen (2 document(s), shared)"_s}));
+    const auto linked = arne.database->document(own);
+    QVERIFY(linked && linked->originId > 0 && !linked->shared); // still his own document
+    arne.page->unassignDocuments({own}, u"Satzungen"_s);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(count(inSatzungen), 0);
+    QCOMPARE(arne.collectionTexts(), QStringList({u"Satzungen (1 document(s), shared)"_s}));
+    QVERIFY(arne.database->document(own)); // out of the collection, still on his workstation
+    QVERIFY(test::widgetsWithoutAccessibleName(arne.page.get()).isEmpty());
+}
+
+void TestDataManagerStore::copyWithoutTheStore_isReadOnly()
+{
+    Station arne;
+    QVERIFY(arne.open(profile(u"arne"_s), userUrl(u"arne"_s), true, false));
+    QVERIFY(arne.page->selectCollection(u"Satzungen"_s));
+    for (const QString& button : {u"editCollectionButton"_s, u"deleteCollectionButton"_s, u"publishButton"_s})
         QVERIFY2(!arne.child<QPushButton>(button)->isEnabled(), qPrintable(button));
+    QVERIFY(!arne.child<QPushButton>(u"syncStoreButton"_s));
     // Taking the document out of the copy is refused with the reason; the copy keeps it.
-    const auto copies = arne.database->documents();
-    QVERIFY(copies && copies->size() == 1 && copies->first().shared);
-    arne.page->unassignDocuments({copies->first().id}, u"Satzungen"_s);
+    qint64 copy = 0;
+    const auto documents = arne.database->documents();
+    QVERIFY(documents);
+    for (const auto& record : *documents)
+        if (record.shared)
+            copy = record.id;
+    QVERIFY(copy > 0);
+    arne.page->unassignDocuments({copy}, u"Satzungen"_s);
     QVERIFY2(arne.page->message().contains(u"shared"_s), qPrintable(arne.page->message()));
     QCOMPARE(arne.collectionTexts(), QStringList({u"Satzungen (1 document(s), shared)"_s}));
-    QVERIFY(test::widgetsWithoutAccessibleName(arne.page.get()).isEmpty());
 }
 
 void TestDataManagerStore::unreachableStore_saysSoAndKeepsTheView()
