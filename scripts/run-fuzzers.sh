@@ -19,7 +19,7 @@ findings="$root/build/fuzz/findings"
 mkdir -p "$findings"
 status=0
 # name and the number of inputs of the bounded run (about 20 s each on 2 cores)
-for entry in sseparser:200000 chatstream:400000 errorresponse:400000 chunker:80000 officexml:150000 settings:20000; do
+for entry in sseparser:200000 chatstream:400000 errorresponse:400000 chunker:80000 officexml:150000 settings:20000 storeurl:1000000; do
     name=${entry%%:*}
     runs=${entry##*:}
     mkdir -p "$work/$name"

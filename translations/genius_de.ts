@@ -450,6 +450,10 @@ Kleinschreibung unterscheidet, ist vergeben.</translation>
         <source>Only data managers may %1; the role on this workstation is %2 (%3).</source>
         <translation>Nur Datenmanager dürfen %1; die Rolle an diesem Arbeitsplatz ist %2 (%3).</translation>
     </message>
+    <message>
+        <source>granted in the shared store</source>
+        <translation>im gemeinsamen Speicher vergeben</translation>
+    </message>
 </context>
 <context>
     <name>ConversationExport</name>

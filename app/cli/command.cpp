@@ -1,11 +1,16 @@
 #include "app/cli/command.h"
 
+#include "app/cli/indexsession.h"
 #include "app/cli/output.h"
+#include "app/cli/storesession.h"
 #include "core/index/documentrecord.h"
+#include "core/index/indexdatabase.h"
+#include "core/index/sharedcopies.h"
 #include "core/settings/settings.h"
 #include "core/storage/role.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace genius::cli {
@@ -44,9 +49,25 @@ QString textArgument(const ParsedArguments& parsed)
     return text == QLatin1String("-") ? QTextStream(stdin).readAll().trimmed() : text.trimmed();
 }
 
+storage::RoleDecision roleOf(const CommandContext& context)
+{
+    if (!context.storeRole) {
+        context.storeRole = QString();
+        // Only a profile that has synced has a recorded grant; no index file is created here.
+        const QString path = indexPath(context.profileDirectory);
+        if (storeConfigured(context) && QFileInfo::exists(path)) {
+            if (auto database = index::IndexDatabase::open(path); database) {
+                if (const auto state = index::SharedCopies(**database).syncState(); state && *state)
+                    context.storeRole = (*state)->role;
+            }
+        }
+    }
+    return storage::effectiveRole(context.settings, *context.storeRole);
+}
+
 bool isDataManager(const CommandContext& context)
 {
-    return storage::effectiveRole(context.settings).role == storage::Role::DataManager;
+    return roleOf(context).role == storage::Role::DataManager;
 }
 
 bool mayReadCollection(const CommandContext& context, const index::CollectionRecord& collection, const QString& action)
@@ -56,7 +77,7 @@ bool mayReadCollection(const CommandContext& context, const index::CollectionRec
 
 bool requireDataManager(const CommandContext& context, const QString& action)
 {
-    const storage::RoleDecision decision = storage::effectiveRole(context.settings);
+    const storage::RoleDecision decision = roleOf(context);
     if (decision.role == storage::Role::DataManager)
         return true;
     QString origin;
@@ -66,6 +87,9 @@ bool requireDataManager(const CommandContext& context, const QString& action)
         break;
     case storage::RoleSource::LocalProfile:
         origin = QCoreApplication::translate("Command", "from the local profile");
+        break;
+    case storage::RoleSource::Store:
+        origin = QCoreApplication::translate("Command", "granted in the shared store");
         break;
     }
     context.output.error(

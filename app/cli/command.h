@@ -3,6 +3,7 @@
 #include "app/cli/argparser.h"
 #include "app/cli/exitcode.h"
 #include "core/domain/protectionclass.h"
+#include "core/storage/role.h"
 
 #include <QStringList>
 
@@ -32,7 +33,13 @@ struct CommandContext {
     /// The password of the --store URL: kept out of the settings (never saved or shown) and
     /// used only to connect to the store.
     QString storePassword = {};
+    /// The user's grant in the shared store as the profile's last sync recorded it (read once).
+    mutable std::optional<QString> storeRole = {};
 };
+
+/// The user's role on this workstation (storage::effectiveRole), with the shared store's grant
+/// recorded by the last sync when a store is configured.
+storage::RoleDecision roleOf(const CommandContext& context);
 
 /// The gateway URL in effect (setting or --endpoint), or no value after printing why there
 /// is none.

@@ -42,7 +42,7 @@ QString displayValue(const QVariant& value)
                                                            : value.toString();
 }
 
-QJsonObject toJson(const SettingState& state, const settings::Settings& all)
+QJsonObject toJson(const SettingState& state, const storage::RoleDecision& role)
 {
     QJsonObject object{
         {QStringLiteral("key"), state.definition->key},
@@ -61,9 +61,8 @@ QJsonObject toJson(const SettingState& state, const settings::Settings& all)
     if (state.definition->key == settings::keys::RoleName) {
         // The role is more than the key: without policy the user manages the own profile. Scripts
         // that ask what the user may do read "effective" (and where it comes from).
-        const storage::RoleDecision decision = storage::effectiveRole(all);
-        object.insert(QStringLiteral("effective"), storage::roleName(decision.role));
-        object.insert(QStringLiteral("effective_source"), storage::roleSourceName(decision.source));
+        object.insert(QStringLiteral("effective"), storage::roleName(role.role));
+        object.insert(QStringLiteral("effective_source"), storage::roleSourceName(role.source));
     }
     return object;
 }
@@ -134,7 +133,7 @@ ExitCode SettingsCommand::list(CommandContext& context) const
     if (context.output.json()) {
         QJsonArray array;
         for (const SettingState& state : states)
-            array << toJson(state, context.settings);
+            array << toJson(state, roleOf(context));
         context.output.jsonValue(array);
     } else {
         for (const SettingState& state : states) {
@@ -157,7 +156,7 @@ ExitCode SettingsCommand::get(CommandContext& context, const QString& key) const
     }
     const SettingState state = context.settings.state(key);
     if (context.output.json())
-        context.output.jsonValue(toJson(state, context.settings));
+        context.output.jsonValue(toJson(state, roleOf(context)));
     else
         context.output.line(displayValue(state.value));
     return ExitCode::Success;

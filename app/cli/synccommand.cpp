@@ -18,6 +18,7 @@ QJsonObject reportJson(const sharedstore::SyncReport& report)
     return {
         { QStringLiteral("store"), report.store },
         { QStringLiteral("tenant"), report.tenant },
+        { QStringLiteral("role"), report.role },
         { QStringLiteral("revision"), static_cast<double>(report.revision) },
         { QStringLiteral("up_to_date"), report.upToDate },
         { QStringLiteral("collections"), report.collections },

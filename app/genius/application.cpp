@@ -4,6 +4,7 @@
 #include "core/common/logging.h"
 #include "core/import/importqueue.h"
 #include "core/index/indexdatabase.h"
+#include "core/index/sharedcopies.h"
 #include "core/models/curation.h"
 #include "core/security/keychainsecretstore.h"
 #include "core/services/conversationchat.h"
@@ -130,11 +131,19 @@ int Application::run()
         // At every start the copy of the shared collections catches up (in the background;
         // offline, the views work on the last copy).
         QObject::connect(m_sharedStore.get(), &services::SharedStoreService::finished, m_window.get(),
-                         [this](const services::SharedStoreService::Outcome& outcome) {
+                         [this, role = storeRole()](const services::SharedStoreService::Outcome& outcome) mutable {
                              if (!outcome.ok)
                                  printLine(stderr, outcome.message);
                              if (m_curation)
                                  (void)m_curation->reload();
+                             // A grant changed in the store: the views follow the new role (rebuilt
+                             // once the signal has been delivered to the views still listening).
+                             if (storeRole() != role) {
+                                 role = storeRole();
+                                 QMetaObject::invokeMethod(
+                                     m_window.get(), [this] { m_window->setServices(windowServices()); },
+                                     Qt::QueuedConnection);
+                             }
                          });
         m_sharedStore->sync();
     }
@@ -208,7 +217,7 @@ ui::MainWindow::Services Application::windowServices() const
 {
     ui::MainWindow::Services services;
     services.curation = m_curation.get();
-    services.canManage = m_index && storage::effectiveRole(*m_settings).role == storage::Role::DataManager;
+    services.canManage = m_index && storage::effectiveRole(*m_settings, storeRole()).role == storage::Role::DataManager;
     services.conversations = m_conversations.get();
     services.chat = m_chat.get();
     services.models = m_gateway ? &m_gateway->models() : nullptr;
@@ -216,6 +225,14 @@ ui::MainWindow::Services Application::windowServices() const
     services.gatewaySetup = m_gatewaySetup.get();
     services.sharedStore = m_sharedStore.get();
     return services;
+}
+
+QString Application::storeRole() const
+{
+    if (!m_index || !m_sharedStore)
+        return QString();
+    const auto state = index::SharedCopies(*m_index).syncState();
+    return state && *state ? (*state)->role : QString();
 }
 
 void Application::resolveKeyAndEmbed(bool resume)

@@ -66,6 +66,8 @@ private:
     /// After the gateway assistant saved: every view is built again over new gateway services.
     void reconnectGateway();
     ui::MainWindow::Services windowServices() const;
+    /// The user's grant in the shared store as the last sync recorded it; empty without one.
+    QString storeRole() const;
     /// Resolves the API key, then lets the import queue embed (and, at start, resume).
     void resolveKeyAndEmbed(bool resume);
 

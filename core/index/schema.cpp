@@ -123,11 +123,13 @@ const char* const kMigration2[] = {
     R"(ALTER TABLE collections ADD COLUMN origin_revision INTEGER)",
     R"(ALTER TABLE collections ADD COLUMN shared INTEGER NOT NULL DEFAULT 0)",
     R"(CREATE UNIQUE INDEX collections_origin ON collections(origin_id) WHERE origin_id IS NOT NULL)",
-    // One row: which store (server, database, user) the copies came from and how far they reach.
+    // One row: which store (server, database, user) the copies came from, the user's role there
+    // (the store's grant: data-manager or staff) and how far the copies reach.
     R"(CREATE TABLE store_sync (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         store TEXT NOT NULL,
         tenant TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT '',
         revision INTEGER NOT NULL,
         synced_at TEXT NOT NULL))",
 };

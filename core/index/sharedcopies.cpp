@@ -86,14 +86,15 @@ SharedCopies::SharedCopies(IndexDatabase& database)
 Result<std::optional<SyncState>> SharedCopies::syncState() const
 {
     auto query
-        = run(m_database.connection(), QStringLiteral("SELECT store, tenant, revision, synced_at FROM store_sync"), {},
+        = run(m_database.connection(), QStringLiteral("SELECT store, tenant, revision, synced_at, role FROM store_sync"), {},
             QStringLiteral("read the sync state"));
     if (!query)
         return std::unexpected(query.error());
     if (!query->next())
         return std::optional<SyncState>();
     return std::optional<SyncState>(SyncState { query->value(0).toString(), query->value(1).toString(),
-        query->value(2).toLongLong(), QDateTime::fromString(query->value(3).toString(), Qt::ISODateWithMs) });
+        query->value(2).toLongLong(), QDateTime::fromString(query->value(3).toString(), Qt::ISODateWithMs),
+        query->value(4).toString() });
 }
 
 Result<QHash<qint64, DocumentOrigin>> SharedCopies::documentOrigins() const
@@ -183,6 +184,15 @@ Result<qint64> SharedCopies::storeCopy(const CopiedDocument& copy)
     if (!transaction.commit())
         return std::unexpected(database::commitError(db, kStore, QStringLiteral("a shared document")));
     return localId;
+}
+
+Result<void> SharedCopies::recordCheck(const QString& role, const QDateTime& at)
+{
+    auto recorded = run(m_database.connection(), QStringLiteral("UPDATE store_sync SET role = ?, synced_at = ?"),
+        { notNull(role), at.toUTC().toString(Qt::ISODateWithMs) }, QStringLiteral("record the sync"));
+    if (!recorded)
+        return std::unexpected(recorded.error());
+    return {};
 }
 
 Result<void> SharedCopies::link(qint64 localId, qint64 originId, qint64 originRevision)
@@ -378,9 +388,10 @@ Result<MirrorOutcome> SharedCopies::mirror(
     const auto recorded = state
         ? run(db,
             QStringLiteral(
-                "INSERT OR REPLACE INTO store_sync (id, store, tenant, revision, synced_at) VALUES (1, ?, ?, ?, ?)"),
+                "INSERT OR REPLACE INTO store_sync (id, store, tenant, revision, synced_at, role) "
+                "VALUES (1, ?, ?, ?, ?, ?)"),
             { state->store, notNull(state->tenant), state->revision,
-                state->syncedAt.toUTC().toString(Qt::ISODateWithMs) },
+                state->syncedAt.toUTC().toString(Qt::ISODateWithMs), notNull(state->role) },
             QStringLiteral("record the sync"))
         : run(db, QStringLiteral("DELETE FROM store_sync"), {}, QStringLiteral("record the sync"));
     if (!recorded)

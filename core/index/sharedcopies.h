@@ -58,6 +58,7 @@ struct SyncState {
     QString tenant;
     qint64 revision = 0;
     QDateTime syncedAt;
+    QString role = {}; ///< the user's grant in the store ("data-manager", "staff"); empty for none
 };
 
 /// What finishing a sync did to the index.
@@ -88,6 +89,9 @@ public:
     /// Inserts the copy, or replaces the copy of the same origin in place (keeping its local id);
     /// returns the local id.
     common::Result<qint64> storeCopy(const CopiedDocument& document);
+    /// Records a sync that found nothing changed: when, and the user's role in the store then
+    /// (grants change without a revision).
+    common::Result<void> recordCheck(const QString& role, const QDateTime& at);
     /// Records that the local document `localId` is also the store's document `originId`.
     common::Result<void> link(qint64 localId, qint64 originId, qint64 originRevision);
 

@@ -44,7 +44,6 @@ class Sync
 public:
     Sync(const StoreConnection& connection, index::IndexDatabase& database, QString originalsDirectory)
         : m_connection(connection)
-        , m_database(database)
         , m_copies(database)
         , m_originals(std::move(originalsDirectory))
     { }
@@ -70,6 +69,12 @@ public:
         m_report.store = storeAccount(m_connection.address());
         m_report.tenant = tenant->value(0).toString();
         m_report.revision = tenant->value(1).toLongLong();
+        const auto role = m_connection.value(
+            QStringLiteral("SELECT role FROM genius.memberships WHERE member = current_user"), {},
+            QStringLiteral("read the user's role"));
+        if (!role)
+            return std::unexpected(role.error());
+        m_report.role = role->toString();
 
         const auto state = m_copies.syncState();
         if (!state)
@@ -77,6 +82,8 @@ public:
         if (*state && (*state)->store == m_report.store && (*state)->tenant == m_report.tenant
             && (*state)->revision == m_report.revision) {
             m_report.upToDate = true;
+            if (auto recorded = m_copies.recordCheck(m_report.role, QDateTime::currentDateTimeUtc()); !recorded)
+                return std::unexpected(recorded.error());
             return m_report;
         }
         if (*state && ((*state)->store != m_report.store || (*state)->tenant != m_report.tenant)) {
@@ -113,7 +120,7 @@ public:
                 origin = sameContent.value(origin, origin);
 
         const index::SyncState reached { m_report.store, m_report.tenant, m_report.revision,
-            QDateTime::currentDateTimeUtc() };
+            QDateTime::currentDateTimeUtc(), m_report.role };
         const auto mirrored = m_copies.finish(m_collections, visible, reached);
         if (!mirrored)
             return std::unexpected(mirrored.error());
@@ -313,7 +320,6 @@ private:
     }
 
     const StoreConnection& m_connection;
-    index::IndexDatabase& m_database;
     index::SharedCopies m_copies;
     QString m_originals;
     SyncReport m_report;

@@ -17,6 +17,7 @@ class StoreConnection;
 struct SyncReport {
     QString store; ///< user@host:port/database
     QString tenant;
+    QString role; ///< the user's grant in the store: "data-manager" or "staff"
     qint64 revision = 0; ///< the tenant's revision the profile's copy reflects now
     bool upToDate = false; ///< nothing had changed since the last sync (nothing was read)
     int collections = 0; ///< collections mirrored

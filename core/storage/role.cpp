@@ -14,7 +14,7 @@ Role roleFromValue(const QString& value)
 
 } // namespace
 
-RoleDecision effectiveRole(const settings::Settings& settings)
+RoleDecision effectiveRole(const settings::Settings& settings, const QString& storeRole)
 {
     const QString& key = settings::keys::RoleName;
     switch (settings.source(key)) {
@@ -27,7 +27,9 @@ RoleDecision effectiveRole(const settings::Settings& settings)
     case settings::Source::Session:
         break; // roles/role is not the user's to set; only the administrator layers count
     }
-    // Issue 8: with a shared collection store (store/url) the store's grants decide here.
+    // With a shared collection store the store's grant decides, as the last sync found it.
+    if (!storeRole.isEmpty() && !settings.text(settings::keys::StoreUrl).isEmpty())
+        return {roleFromValue(storeRole), RoleSource::Store};
     return {Role::DataManager, RoleSource::LocalProfile};
 }
 
@@ -49,6 +51,8 @@ QString roleSourceName(RoleSource source)
         return QStringLiteral("policy");
     case RoleSource::LocalProfile:
         return QStringLiteral("local-profile");
+    case RoleSource::Store:
+        return QStringLiteral("store");
     }
     return QStringLiteral("local-profile");
 }

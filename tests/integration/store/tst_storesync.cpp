@@ -106,6 +106,7 @@ private Q_SLOTS:
     void copies_areSearchableAndOpenAsOriginals();
     void copies_areReadOnly();
     void secondSync_readsNothing();
+    void role_isTheStoresGrant();
     void offline_searchReadsTheCopy_andSyncFailsCleanly();
     void afterTheOutage_additionsRemovalsAndClassesArrive();
     void publisher_linksItsOwnDocumentsInsteadOfCopying();
@@ -241,6 +242,23 @@ void TestStoreSync::secondSync_readsNothing()
     QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
     QCOMPARE(synced.object()[u"up_to_date"_s].toBool(), true);
     QCOMPARE(synced.object()[u"added"_s].toInt(), 0);
+}
+
+void TestStoreSync::role_isTheStoresGrant()
+{
+    // Recorded by the last sync: the grant decides once a store is configured (no policy here).
+    const QList<std::pair<QString, QString>> grants = { { u"sven"_s, u"staff"_s }, { u"bert"_s, u"data-manager"_s } };
+    for (const auto& [user, role] : grants) {
+        const CliRun synced = store(user, { u"sync"_s });
+        QCOMPARE(synced.object()[u"role"_s].toString(), role);
+        const CliRun setting = store(user, { u"settings"_s, u"get"_s, u"roles/role"_s });
+        QVERIFY2(setting.exitCode == 0, qPrintable(setting.err));
+        QCOMPARE(setting.object()[u"effective"_s].toString(), role);
+        QCOMPARE(setting.object()[u"effective_source"_s].toString(), u"store"_s);
+    }
+    // Without a store the profile is the user's own again.
+    const CliRun local = cli(u"sven"_s, { u"settings"_s, u"get"_s, u"roles/role"_s });
+    QCOMPARE(local.object()[u"effective_source"_s].toString(), u"local-profile"_s);
 }
 
 void TestStoreSync::offline_searchReadsTheCopy_andSyncFailsCleanly()
