@@ -1424,6 +1424,10 @@ lassen sich nicht ändern.</translation>
             <numerusform>%n Dokumente aus der gemeinsamen Kollektion „%1“ herausgenommen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The shared store is still busy with the last action; try again when it is done.</source>
+        <translation>Der gemeinsame Speicher ist noch mit der letzten Aktion beschäftigt; versuchen Sie es danach erneut.</translation>
+    </message>
 </context>
 <context>
     <name>StoreCommand</name>

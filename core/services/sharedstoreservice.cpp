@@ -242,8 +242,13 @@ void SharedStoreService::unassign(const QList<qint64>& documentIds, const QStrin
 
 void SharedStoreService::start(Job job)
 {
-    if (m_busy)
+    if (m_busy) { // one exchange at a time: this one is refused, the running one goes on
+        Outcome refused;
+        refused.message = QCoreApplication::translate(
+            "SharedStoreService", "The shared store is still busy with the last action; try again when it is done.");
+        Q_EMIT finished(refused);
         return;
+    }
     auto address = sharedstore::parseStoreUrl(m_settings.text(settings::keys::StoreUrl));
     if (!address) {
         Outcome outcome;

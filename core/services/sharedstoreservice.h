@@ -55,7 +55,8 @@ public:
     bool configured() const;
     bool busy() const { return m_busy; }
 
-    /// Brings the profile's copy of the shared collections up to date.
+    /// Brings the profile's copy of the shared collections up to date. Every job ends with
+    /// finished(); one asked for while another runs ends at once, refused, with a sentence.
     void sync();
     /// Publishes the ready documents of the local collection `collection` into the store's
     /// collection of that name (created, published, with `collection`'s class when missing),

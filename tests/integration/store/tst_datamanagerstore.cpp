@@ -292,6 +292,18 @@ void TestDataManagerStore::unreachableStore_saysSoAndKeepsTheView()
     QVERIFY(!sven.page->message().contains(UserPassword));
     QCOMPARE(sven.collectionTexts(), before);
     QVERIFY(sven.child<QPushButton>(u"syncStoreButton"_s)->isEnabled());
+
+    // One exchange at a time: a second one asked for meanwhile ends at once, refused, and says so.
+    QSignalSpy finished(sven.store.get(), &services::SharedStoreService::finished);
+    sven.store->sync();
+    QVERIFY(!sven.child<QPushButton>(u"syncStoreButton"_s)->isEnabled());
+    sven.store->sync();
+    QCOMPARE(finished.count(), 1);
+    const auto refused = finished.first().first().value<services::SharedStoreService::Outcome>();
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.message.contains(u"busy"_s), qPrintable(refused.message));
+    QVERIFY(finished.wait(60000)); // the first one's own outcome
+    QVERIFY(sven.child<QPushButton>(u"syncStoreButton"_s)->isEnabled());
 }
 
 void TestDataManagerStore::cleanupTestCase()
