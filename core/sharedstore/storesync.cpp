@@ -79,8 +79,10 @@ public:
         const auto state = m_copies.syncState();
         if (!state)
             return std::unexpected(state.error());
+        // A new grant changes what the user sees (staff: published collections only) without a
+        // new revision: then everything is listed again.
         if (*state && (*state)->store == m_report.store && (*state)->tenant == m_report.tenant
-            && (*state)->revision == m_report.revision) {
+            && (*state)->revision == m_report.revision && (*state)->role == m_report.role) {
             m_report.upToDate = true;
             if (auto recorded = m_copies.recordCheck(m_report.role, QDateTime::currentDateTimeUtc()); !recorded)
                 return std::unexpected(recorded.error());

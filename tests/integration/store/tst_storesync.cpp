@@ -111,6 +111,7 @@ private Q_SLOTS:
     void afterTheOutage_additionsRemovalsAndClassesArrive();
     void publisher_linksItsOwnDocumentsInsteadOfCopying();
     void otherTenant_syncsNothingOfIt();
+    void newGrant_isSyncedWithoutANewRevision();
     void cleanupTestCase();
 };
 
@@ -362,6 +363,33 @@ void TestStoreSync::otherTenant_syncsNothingOfIt()
     QCOMPARE(documents.exitCode, 0);
     QVERIFY(documents.array().isEmpty());
     QVERIFY(!QDir(profile(u"bert"_s)).exists(u"shared-originals"_s));
+}
+
+void TestStoreSync::newGrant_isSyncedWithoutANewRevision()
+{
+    const auto grant = [this](const QString& role) {
+        return genius::tests::runCli(cliSetup(),
+            { u"--profile"_s, profile(u"admin"_s), u"--store"_s, genius::tests::storeAdminUrl(m_cluster, AdminPassword),
+                u"store"_s, u"grant"_s, u"sven"_s, u"--tenant"_s, u"Stadt Aachen"_s, u"--role"_s, role,
+                u"--password"_s, u"-"_s },
+            UserPassword.toUtf8());
+    };
+    QCOMPARE(store(u"sven"_s, { u"sync"_s }).object()[u"up_to_date"_s].toBool(), true);
+    // A grant changes no revision, yet what the user may see: the next sync lists everything again.
+    QCOMPARE(grant(u"data-manager"_s).exitCode, 0);
+    const CliRun promoted = store(u"sven"_s, { u"sync"_s });
+    QVERIFY2(promoted.exitCode == 0, qPrintable(promoted.err));
+    QCOMPARE(promoted.object()[u"up_to_date"_s].toBool(), false);
+    QCOMPARE(promoted.object()[u"role"_s].toString(), u"data-manager"_s);
+    QCOMPARE(promoted.object()[u"collections"_s].toInt(), 3); // the unpublished ones too
+    QCOMPARE(grant(u"staff"_s).exitCode, 0);
+    const CliRun demoted = store(u"sven"_s, { u"sync"_s });
+    QCOMPARE(demoted.object()[u"up_to_date"_s].toBool(), false);
+    QCOMPARE(demoted.object()[u"collections"_s].toInt(), 1);
+    QCOMPARE(demoted.object()[u"removed_collections"_s].toInt(), 2);
+    const auto database = index(u"sven"_s);
+    QVERIFY(database);
+    QVERIFY(!database->collection(u"Entwürfe"_s));
 }
 
 void TestStoreSync::cleanupTestCase()
