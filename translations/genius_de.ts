@@ -747,18 +747,6 @@ ihres Schutzbedarfs (Einstellungen retention/*Days), werden bei jedem Öffnen ge
         <translation>Importierte Dokumente mit Schutzbedarf, Seiten, Status und Sammlungen auflisten</translation>
     </message>
     <message>
-        <source>Usage: genius-cli documents [--collection NAME | --unassigned]
-
-Lists the documents of the local index: id, name, protection class, pages, passages,
-import status with progress, and collections. --collection lists one collection&apos;s
-documents, --unassigned those in no collection yet (the open assignments).</source>
-        <translation>Aufruf: genius-cli documents [--collection NAME | --unassigned]
-
-Listet die Dokumente des lokalen Index: ID, Name, Schutzbedarfsklasse, Seiten, Passagen,
-Importstatus mit Fortschritt und Sammlungen. --collection listet die Dokumente einer
-Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen).</translation>
-    </message>
-    <message>
         <source>Give either --collection NAME or --unassigned. Run &apos;genius-cli documents --help&apos;.</source>
         <translation>Geben Sie entweder --collection NAME oder --unassigned an. Siehe &apos;genius-cli documents --help&apos;.</translation>
     </message>
@@ -773,6 +761,49 @@ Sammlung, --unassigned die noch keiner Sammlung zugeordneten (offene Zuordnungen
     <message>
         <source>list the documents of the unpublished collection &quot;%1&quot;</source>
         <translation>die Dokumente der unveröffentlichten Kollektion „%1“ auflisten</translation>
+    </message>
+    <message>
+        <source>Give one document id of the shared store, as &apos;import --json&apos; prints it in &apos;store_document&apos;. Run &apos;genius-cli documents --help&apos;.</source>
+        <translation>Geben Sie eine Dokument-ID des gemeinsamen Speichers an, wie &apos;import --json&apos; sie in &apos;store_document&apos; ausgibt. Siehe &apos;genius-cli documents --help&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;documents withdraw&apos; works on the shared store; give --store URL or set store/url.</source>
+        <translation>&apos;documents withdraw&apos; wirkt auf den gemeinsamen Speicher; geben Sie --store URL an oder setzen Sie store/url.</translation>
+    </message>
+    <message>
+        <source>withdraw documents</source>
+        <translation>Dokumente zurückziehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Document %1 &quot;%2&quot; withdrawn from the shared store (it was in %n collection(s)); clients drop their copies at their next sync.</source>
+        <translation>
+            <numerusform>Dokument %1 „%2“ aus dem gemeinsamen Speicher zurückgezogen (es war in %n Kollektion); die Arbeitsplätze entfernen ihre Kopien beim nächsten Abgleich.</numerusform>
+            <numerusform>Dokument %1 „%2“ aus dem gemeinsamen Speicher zurückgezogen (es war in %n Kollektionen); die Arbeitsplätze entfernen ihre Kopien beim nächsten Abgleich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli documents [--collection NAME | --unassigned]
+       genius-cli documents withdraw ID
+
+Lists the documents of the local index: id, name, protection class, pages, passages,
+import status with progress, and collections. --collection lists one collection&apos;s
+documents, --unassigned those in no collection yet (the open assignments).
+
+&apos;withdraw&apos; takes the document ID of the shared store (--store URL or the setting
+store/url; the id is &apos;store_document&apos; of &apos;import --json&apos;) out of the store and out of
+all its collections; clients drop their copies at their next sync. Only the store&apos;s
+data managers may.</source>
+        <translation>Aufruf: genius-cli documents [--collection NAME | --unassigned]
+       genius-cli documents withdraw ID
+
+Listet die Dokumente des lokalen Index: ID, Name, Schutzbedarfsklasse, Seiten, Passagen,
+Importstatus mit Fortschritt und Kollektionen. --collection listet die Dokumente einer
+Kollektion, --unassigned die noch keiner Kollektion zugeordneten (offene Zuordnungen).
+
+&apos;withdraw&apos; zieht das Dokument ID des gemeinsamen Speichers (--store URL oder die
+Einstellung store/url; die ID ist &apos;store_document&apos; von &apos;import --json&apos;) aus dem Speicher
+und aus allen seinen Kollektionen zurück; die Arbeitsplätze entfernen ihre Kopien beim nächsten
+Abgleich. Nur Datenmanager des Speichers dürfen das.</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1458,13 @@ lassen sich nicht ändern.</translation>
     <message>
         <source>The shared store is still busy with the last action; try again when it is done.</source>
         <translation>Der gemeinsame Speicher ist noch mit der letzten Aktion beschäftigt; versuchen Sie es danach erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) withdrawn from the shared store.</source>
+        <translation>
+            <numerusform>%n Dokument aus dem gemeinsamen Speicher zurückgezogen.</numerusform>
+            <numerusform>%n Dokumente aus dem gemeinsamen Speicher zurückgezogen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2592,6 +2630,21 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>copy from the shared store; changes go to the store</source>
         <translation>Kopie aus dem gemeinsamen Speicher; Änderungen gehen an den Speicher</translation>
+    </message>
+    <message>
+        <source>Documents from the shared store are removed there, by its data managers.</source>
+        <translation>Dokumente aus dem gemeinsamen Speicher werden dort entfernt, von seinen Datenmanagern.</translation>
+    </message>
+    <message>
+        <source>Withdraw from the shared store</source>
+        <translation>Aus dem gemeinsamen Speicher zurückziehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdraw %n document(s) from the shared store? They leave all its collections, and every workstation of the authority drops its copy at its next sync.</source>
+        <translation>
+            <numerusform>%n Dokument aus dem gemeinsamen Speicher zurückziehen? Es verlässt alle seine Kollektionen, und jeder Arbeitsplatz der Behörde entfernt seine Kopie beim nächsten Abgleich.</numerusform>
+            <numerusform>%n Dokumente aus dem gemeinsamen Speicher zurückziehen? Sie verlassen alle seine Kollektionen, und jeder Arbeitsplatz der Behörde entfernt seine Kopie beim nächsten Abgleich.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

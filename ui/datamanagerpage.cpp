@@ -602,7 +602,22 @@ void DataManagerPage::cancelSelected()
 
 void DataManagerPage::removeSelected()
 {
-    const QList<qint64> ids = selectedIds(m_statusTable);
+    QList<qint64> ids;
+    QList<qint64> copies; // of the shared store: withdrawn there, never removed here only
+    for (const QModelIndex& row : m_statusTable->selectionModel()->selectedRows())
+        (row.data(DocumentTableModel::SharedRole).toBool() ? copies : ids).append(row.data(DocumentTableModel::IdRole).toLongLong());
+    if (!copies.isEmpty()) {
+        if (!m_store) {
+            showMessage(tr("Documents from the shared store are removed there, by its data managers."));
+            return;
+        }
+        if (!confirm(tr("Withdraw from the shared store"),
+                tr("Withdraw %n document(s) from the shared store? They leave all its collections, and every "
+                   "workstation of the authority drops its copy at its next sync.",
+                    nullptr, static_cast<int>(copies.size()))))
+            return;
+        m_store->withdraw(copies); // the outcome arrives through the store bar
+    }
     if (ids.isEmpty())
         return;
     if (!confirm(tr("Remove documents"),

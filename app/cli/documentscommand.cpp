@@ -2,7 +2,10 @@
 
 #include "app/cli/indexsession.h"
 #include "app/cli/output.h"
+#include "app/cli/storesession.h"
 #include "core/index/indexdatabase.h"
+#include "core/sharedstore/storecollectionchanges.h"
+#include "core/sharedstore/storeconnection.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -48,6 +51,48 @@ QJsonObject documentJson(const index::DocumentRecord& record)
     return object;
 }
 
+/// `documents withdraw ID`: a data manager takes the store's document ID out of the shared store.
+ExitCode withdrawFromStore(CommandContext& context, const QStringList& words)
+{
+    const Output& output = context.output;
+    const auto id = words.size() == 2 ? parseDocumentId(words.at(1)) : std::nullopt;
+    if (!id) {
+        output.error(DocumentsCommand::tr("Give one document id of the shared store, as 'import --json' prints it in "
+                                          "'store_document'. Run 'genius-cli documents --help'."));
+        return ExitCode::Usage;
+    }
+    if (!storeConfigured(context)) {
+        output.error(DocumentsCommand::tr("'documents withdraw' works on the shared store; give --store URL or set "
+                                          "store/url."));
+        return ExitCode::Usage;
+    }
+    ExitCode failure = ExitCode::Success;
+    const auto connection = openStoreAsDataManager(context, DocumentsCommand::tr("withdraw documents"), &failure);
+    if (!connection)
+        return failure;
+    const auto withdrawn = sharedstore::withdrawStoreDocument(*connection, *id);
+    if (!withdrawn) {
+        output.error(withdrawn.error().detail);
+        return exitCodeFor(withdrawn.error());
+    }
+    if (output.json()) {
+        output.jsonValue(QJsonObject {
+            { QStringLiteral("document"), static_cast<double>(withdrawn->documentId) },
+            { QStringLiteral("name"), withdrawn->documentName },
+            { QStringLiteral("withdrawn"), true },
+            { QStringLiteral("collections"), QJsonArray::fromStringList(withdrawn->collections) },
+            { QStringLiteral("revision"), static_cast<double>(withdrawn->revision) },
+        });
+    } else {
+        output.line(DocumentsCommand::tr("Document %1 \"%2\" withdrawn from the shared store (it was in %n "
+                                         "collection(s)); clients drop their copies at their next sync.",
+            nullptr, static_cast<int>(withdrawn->collections.size()))
+                        .arg(withdrawn->documentId)
+                        .arg(withdrawn->documentName));
+    }
+    return ExitCode::Success;
+}
+
 } // namespace
 
 QString DocumentsCommand::summary() const
@@ -58,10 +103,16 @@ QString DocumentsCommand::summary() const
 QString DocumentsCommand::usage() const
 {
     return tr("Usage: genius-cli documents [--collection NAME | --unassigned]\n"
+              "       genius-cli documents withdraw ID\n"
               "\n"
               "Lists the documents of the local index: id, name, protection class, pages, passages,\n"
               "import status with progress, and collections. --collection lists one collection's\n"
-              "documents, --unassigned those in no collection yet (the open assignments).");
+              "documents, --unassigned those in no collection yet (the open assignments).\n"
+              "\n"
+              "'withdraw' takes the document ID of the shared store (--store URL or the setting\n"
+              "store/url; the id is 'store_document' of 'import --json') out of the store and out of\n"
+              "all its collections; clients drop their copies at their next sync. Only the store's\n"
+              "data managers may.");
 }
 
 void DocumentsCommand::run(CommandContext& context, const QStringList& arguments, Done done)
@@ -69,6 +120,9 @@ void DocumentsCommand::run(CommandContext& context, const QStringList& arguments
     const auto parsed = parse(context, arguments, {{QStringLiteral("collection"), true}, {QStringLiteral("unassigned"), false}});
     if (!parsed)
         return done(ExitCode::Usage);
+    if (!parsed->positional.isEmpty() && parsed->positional.first() == QLatin1String("withdraw")
+        && !parsed->has(QStringLiteral("collection")) && !parsed->has(QStringLiteral("unassigned")))
+        return done(withdrawFromStore(context, parsed->positional));
     if (!parsed->positional.isEmpty() || (parsed->has(QStringLiteral("collection")) && parsed->has(QStringLiteral("unassigned")))) {
         context.output.error(tr("Give either --collection NAME or --unassigned. Run 'genius-cli documents --help'."));
         return done(ExitCode::Usage);

@@ -137,6 +137,7 @@ QVariant DocumentTableModel::roleValue(const DocumentRecord& record, int role) c
     case ProblemKindRole: return static_cast<int>(problemKind(record, ocrConfidenceOf(record.id)));
     case ErrorCodeRole: return record.errorCode;
     case ErrorDetailRole: return record.errorDetail;
+    case SharedRole: return record.shared;
     default: return {};
     }
 }

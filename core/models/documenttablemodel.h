@@ -50,6 +50,7 @@ public:
         ProblemKindRole, ///< int value of models::ProblemKind
         ErrorCodeRole, ///< QString common::errorCodeName, empty without failure
         ErrorDetailRole, ///< QString untranslated detail sentence
+        SharedRole, ///< bool: a read-only copy of a document of the shared store
     };
     Q_ENUM(Role)
 

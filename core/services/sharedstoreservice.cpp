@@ -240,6 +240,32 @@ void SharedStoreService::unassign(const QList<qint64>& documentIds, const QStrin
     });
 }
 
+void SharedStoreService::withdraw(const QList<qint64>& documentIds)
+{
+    const QString originals = m_originals;
+    start([=](const sharedstore::StoreConnection& connection, index::IndexDatabase& database) {
+        QStringList problems;
+        int withdrawn = 0;
+        for (const qint64 id : documentIds) {
+            const auto record = database.document(id);
+            if (!record) {
+                problems.append(record.error().detail);
+                continue;
+            }
+            if (record->originId <= 0)
+                continue; // only here: nothing to withdraw
+            const auto done = sharedstore::withdrawStoreDocument(connection, record->originId);
+            if (done)
+                ++withdrawn;
+            else
+                problems.append(done.error().detail);
+        }
+        return afterChange(connection, database, originals, problems,
+            QCoreApplication::translate(
+                "SharedStoreService", "%n document(s) withdrawn from the shared store.", nullptr, withdrawn));
+    });
+}
+
 void SharedStoreService::start(Job job)
 {
     if (m_busy) { // one exchange at a time: this one is refused, the running one goes on

@@ -74,6 +74,9 @@ public:
     void assign(const QList<qint64>& documentIds, const QString& collection);
     /// Takes documents (that are also in the store) out of the store's collection.
     void unassign(const QList<qint64>& documentIds, const QString& collection);
+    /// Withdraws documents (local ids of documents that are also in the store) from the store and
+    /// all its collections; the sync that follows removes the copies among them.
+    void withdraw(const QList<qint64>& documentIds);
 
 Q_SIGNALS:
     void busyChanged(bool busy);

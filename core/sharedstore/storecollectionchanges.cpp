@@ -277,4 +277,55 @@ Result<StoreAssignmentChange> unassignStoreDocument(
     });
 }
 
+Result<void> removeDocumentContent(const StoreConnection& connection, qint64 documentId)
+{
+    // DELETE leaves tombstones (the keep_tombstone trigger): syncing clients learn what went.
+    for (const QString& sql :
+        { QStringLiteral("DELETE FROM genius.embeddings e USING genius.chunks c WHERE c.id = e.chunk_id "
+                         "AND c.document_id = ? AND NOT e.deleted"),
+            QStringLiteral("DELETE FROM genius.chunks WHERE document_id = ? AND NOT deleted"),
+            QStringLiteral("DELETE FROM genius.pages WHERE document_id = ? AND NOT deleted") }) {
+        if (auto removed = run(connection, sql, { documentId }, QStringLiteral("remove the document's passages"));
+            !removed)
+            return removed;
+    }
+    return {};
+}
+
+Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection, qint64 documentId)
+{
+    return tenantTransaction<StoreWithdrawal>(connection, [&]() -> Result<StoreWithdrawal> {
+        const auto document = documentRow(connection, documentId);
+        if (!document)
+            return std::unexpected(document.error());
+        StoreWithdrawal withdrawal { documentId, document->name, {}, 0 };
+        auto collections = connection.query(
+            QStringLiteral("SELECT c.name FROM genius.assignments a JOIN genius.collections c ON c.id = a.collection_id "
+                           "WHERE a.document_id = ? AND NOT a.deleted AND NOT c.deleted ORDER BY c.name"),
+            { documentId }, QStringLiteral("look up the document's collections"));
+        if (!collections)
+            return std::unexpected(collections.error());
+        while (collections->next())
+            withdrawal.collections.append(collections->value(0).toString());
+        if (auto removed = removeDocumentContent(connection, documentId); !removed)
+            return std::unexpected(removed.error());
+        for (const QString& sql : { QStringLiteral("DELETE FROM genius.assignments WHERE document_id = ? AND NOT deleted"),
+                 QStringLiteral("DELETE FROM genius.documents WHERE id = ? AND NOT deleted") }) {
+            if (auto removed = run(connection, sql, { documentId }, QStringLiteral("withdraw the document")); !removed)
+                return std::unexpected(removed.error());
+        }
+        const auto revision = connection.value(
+            QStringLiteral("SELECT revision FROM genius.documents WHERE id = ? AND deleted"), { documentId },
+            QStringLiteral("read the withdrawn document"));
+        if (!revision)
+            return std::unexpected(revision.error());
+        if (revision->isNull())
+            return fail(ErrorCode::Unreachable,
+                QStringLiteral("The store did not keep the withdrawn document %1 as a tombstone.").arg(documentId));
+        withdrawal.revision = revision->toLongLong();
+        qCDebug(lcSharedStore) << "withdrew a store document from" << withdrawal.collections.size() << "collection(s)";
+        return withdrawal;
+    });
+}
+
 } // namespace genius::sharedstore

@@ -5,13 +5,15 @@
 #include "core/sharedstore/storecollections.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace genius::sharedstore {
 
 class StoreConnection;
 
 // A data manager's changes to the collections of its tenant in the shared store, the store's
-// side of `collections create|delete|rename|publish|unpublish|assign|unassign`. Each runs in ONE
+// side of `collections create|delete|rename|publish|unpublish|assign|unassign` and of
+// `documents withdraw`. Each runs in ONE
 // transaction that first locks the tenant's row (like publishing), so a tenant's changes run one
 // after the other and their revisions commit in order. Collections are named exactly; names of
 // other tenants' collections and ids of their documents are unknown here (NotFound), like
@@ -56,5 +58,24 @@ common::Result<StoreAssignmentChange> assignStoreDocument(
 /// tombstone); `changed` is false when it was not in it. NotFound as for assigning.
 common::Result<StoreAssignmentChange> unassignStoreDocument(
     const StoreConnection& connection, qint64 documentId, const QString& collectionName);
+
+/// What withdrawing a document did.
+struct StoreWithdrawal {
+    qint64 documentId = 0;
+    QString documentName;
+    QStringList collections; ///< the live collections it was taken out of, by name
+    qint64 revision = 0; ///< the revision of the document's tombstone
+};
+
+/// Withdraws the store's document `documentId` from its tenant: the document, its assignments,
+/// pages, passages and vectors become tombstones with new revisions, so the next sync removes
+/// every client's copy, and staff can no longer read it nor its original file (which stays for
+/// the tenant's data managers while a tombstone refers to it). NotFound for an unknown, already
+/// withdrawn or another tenant's document.
+common::Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection, qint64 documentId);
+
+/// Within a transaction: turns the live pages, passages and vectors of the store's document
+/// `documentId` into tombstones (publishing a changed document again, and withdrawing it).
+common::Result<void> removeDocumentContent(const StoreConnection& connection, qint64 documentId);
 
 } // namespace genius::sharedstore

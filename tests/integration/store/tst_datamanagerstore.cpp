@@ -6,6 +6,7 @@
 #include "core/index/indexdatabase.h"
 #include "core/models/collectionlistmodel.h"
 #include "core/models/curation.h"
+#include "core/models/documenttablemodel.h"
 #include "core/security/memorysecretstore.h"
 #include "core/services/sharedstoreservice.h"
 #include "core/settings/settings.h"
@@ -14,13 +15,17 @@
 #include "integration/store/postgrescluster.h"
 #include "integration/store/storetestsupport.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "ui/datamanagerpage.h"
 
@@ -137,6 +142,7 @@ private Q_SLOTS:
     void otherDataManager_changesTheSharedCollectionInTheStore();
     void copyWithoutTheStore_isReadOnly();
     void unreachableStore_saysSoAndKeepsTheView();
+    void otherDataManager_withdrawsACopyFromTheStore();
     void cleanupTestCase();
 };
 
@@ -304,6 +310,50 @@ void TestDataManagerStore::unreachableStore_saysSoAndKeepsTheView()
     QVERIFY2(refused.message.contains(u"busy"_s), qPrintable(refused.message));
     QVERIFY(finished.wait(60000)); // the first one's own outcome
     QVERIFY(sven.child<QPushButton>(u"syncStoreButton"_s)->isEnabled());
+}
+
+void TestDataManagerStore::otherDataManager_withdrawsACopyFromTheStore()
+{
+    Station arne;
+    QVERIFY(arne.open(profile(u"arne"_s), userUrl(u"arne"_s), true));
+    const auto documents = arne.database->documents();
+    QVERIFY(documents);
+    qint64 copy = 0;
+    for (const auto& record : *documents)
+        if (record.shared && record.name == u"hundesteuer.md"_s)
+            copy = record.id;
+    QVERIFY(copy > 0);
+    const QString live = u"SELECT count(*) FROM genius.documents WHERE name = 'hundesteuer.md' AND NOT deleted"_s;
+    QCOMPARE(count(live), 1);
+
+    // "Remove…" on a copy asks about the store, not the index, and withdraws it there.
+    auto* status = arne.child<QTableView>(u"statusTable"_s);
+    QVERIFY(status);
+    status->clearSelection();
+    for (int row = 0; row < status->model()->rowCount(); ++row)
+        if (status->model()->index(row, 0).data(models::DocumentTableModel::IdRole).toLongLong() == copy)
+            status->selectionModel()->select(
+                status->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(status->selectionModel()->selectedRows().size(), 1);
+    QString question;
+    QTimer::singleShot(0, qApp, [&question] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        question = box->text();
+        box->button(QMessageBox::Yes)->click();
+    });
+    QSignalSpy finished(arne.store.get(), &services::SharedStoreService::finished);
+    QTest::mouseClick(arne.child<QPushButton>(u"removeButton"_s), Qt::LeftButton);
+    QVERIFY2(question.contains(u"shared store"_s), qPrintable(question));
+    QVERIFY(finished.wait(60000));
+    const auto outcome = finished.first().first().value<services::SharedStoreService::Outcome>();
+    QVERIFY2(outcome.ok, qPrintable(outcome.message));
+    QCOMPARE(outcome.sync.removed, 1);
+    QVERIFY2(arne.page->message().contains(u"withdrawn"_s), qPrintable(arne.page->message()));
+    QCOMPARE(count(live), 0);
+    // The sync that followed dropped the copy; the collection stays, empty.
+    QVERIFY(!arne.database->document(copy));
+    QCOMPARE(arne.collectionTexts(), QStringList({u"Satzungen (0 document(s), shared)"_s}));
 }
 
 void TestDataManagerStore::cleanupTestCase()
