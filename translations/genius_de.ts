@@ -385,18 +385,23 @@ Exit-Codes: 0 Erfolg, 1 Aufruffehler, 2 ungültige Eingabe, 3 vom Schutzbedarf-W
         <translation>Dokument %1 ist bereits in „%2“.</translation>
     </message>
     <message>
+        <source>Description of collection &quot;%1&quot; saved.</source>
+        <translation>Beschreibung der Kollektion „%1“ gespeichert.</translation>
+    </message>
+    <message>
         <source>Usage: genius-cli collections [list]
        genius-cli collections create NAME [--class C] [--description TEXT] [--tenant T]
        genius-cli collections assign DOC[,DOC...] NAME
        genius-cli collections unassign DOC[,DOC...] NAME
        genius-cli collections delete NAME
        genius-cli collections rename NAME NEW-NAME
+       genius-cli collections describe NAME TEXT
        genius-cli collections publish NAME | unpublish NAME
 
 A collection&apos;s class (default normal) caps its documents: assigning a document of a
 higher class is refused (exit 3) and the others of the batch are still assigned.
-Deleting a collection keeps its documents. &apos;documents --unassigned&apos; lists the
-documents that belong to no collection.
+Deleting a collection keeps its documents; &apos;describe&apos; sets its description (&quot;&quot; clears
+it). &apos;documents --unassigned&apos; lists the documents that belong to no collection.
 Only data managers may change collections (exit 4 for staff); staff see only the
 published ones.
 
@@ -411,12 +416,14 @@ differs from a live one only in letter case counts as taken.</source>
         genius-cli collections unassign DOK[,DOK...] NAME
         genius-cli collections delete NAME
         genius-cli collections rename NAME NEUER-NAME
+        genius-cli collections describe NAME TEXT
         genius-cli collections publish NAME | unpublish NAME
 
 Der Schutzbedarf einer Kollektion (Standard normal) begrenzt ihre Dokumente: Ein Dokument
 mit höherem Schutzbedarf wird nicht zugeordnet (Exit-Code 3), die übrigen des Stapels schon.
-Beim Löschen einer Kollektion bleiben ihre Dokumente erhalten. &apos;documents --unassigned&apos;
-listet die Dokumente, die keiner Kollektion angehören.
+Beim Löschen einer Kollektion bleiben ihre Dokumente erhalten; &apos;describe&apos; setzt ihre
+Beschreibung (&quot;&quot; leert sie). &apos;documents --unassigned&apos; listet die Dokumente, die keiner
+Kollektion angehören.
 Nur Datenmanager dürfen Kollektionen ändern (Exit-Code 4 für Sachbearbeitung); die
 Sachbearbeitung sieht nur die veröffentlichten.
 
@@ -1465,6 +1472,10 @@ lassen sich nicht ändern.</translation>
             <numerusform>%n Dokument aus dem gemeinsamen Speicher zurückgezogen.</numerusform>
             <numerusform>%n Dokumente aus dem gemeinsamen Speicher zurückgezogen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The shared collection &quot;%1&quot; was saved.</source>
+        <translation>Die gemeinsame Kollektion „%1“ wurde gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2620,14 +2631,6 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
         <translation>Kopie aus dem gemeinsamen Speicher, hier schreibgeschützt</translation>
     </message>
     <message>
-        <source>Rename shared collection</source>
-        <translation>Gemeinsame Kollektion umbenennen</translation>
-    </message>
-    <message>
-        <source>New name of &quot;%1&quot; in the shared store:</source>
-        <translation>Neuer Name von „%1“ im gemeinsamen Speicher:</translation>
-    </message>
-    <message>
         <source>copy from the shared store; changes go to the store</source>
         <translation>Kopie aus dem gemeinsamen Speicher; Änderungen gehen an den Speicher</translation>
     </message>
@@ -2645,6 +2648,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
             <numerusform>%n Dokument aus dem gemeinsamen Speicher zurückziehen? Es verlässt alle seine Kollektionen, und jeder Arbeitsplatz der Behörde entfernt seine Kopie beim nächsten Abgleich.</numerusform>
             <numerusform>%n Dokumente aus dem gemeinsamen Speicher zurückziehen? Sie verlassen alle seine Kollektionen, und jeder Arbeitsplatz der Behörde entfernt seine Kopie beim nächsten Abgleich.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edit shared collection</source>
+        <translation>Gemeinsame Kollektion bearbeiten</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,11 @@ void CollectionDialog::setClassEditable(bool editable)
     m_class->setEnabled(editable);
 }
 
+void CollectionDialog::setTenantEditable(bool editable)
+{
+    m_tenant->setReadOnly(!editable);
+}
+
 void CollectionDialog::updateOk()
 {
     m_ok->setEnabled(!name().isEmpty());

@@ -33,6 +33,8 @@ public:
     void setTenant(const QString& tenant);
     /// An existing collection keeps its class: it caps the documents already assigned.
     void setClassEditable(bool editable);
+    /// A collection of the shared store belongs to the store user's tenant.
+    void setTenantEditable(bool editable);
 
 private:
     void updateOk();

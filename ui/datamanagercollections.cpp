@@ -11,10 +11,8 @@
 #include "ui/collectiondialog.h"
 #include "ui/sharedstorebar.h"
 
-#include <QInputDialog>
 #include <QLabel>
 #include <QLayout>
-#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -72,16 +70,6 @@ void DataManagerPage::editCollection()
     if (!current.isValid())
         return;
     const QString name = current.data(CollectionListModel::NameRole).toString();
-    if (changesGoToStore(name)) { // only its name can change in the store from here
-        bool ok = false;
-        const QString newName = QInputDialog::getText(this, tr("Rename shared collection"),
-                                                      tr("New name of \"%1\" in the shared store:").arg(name),
-                                                      QLineEdit::Normal, name, &ok)
-                                    .trimmed();
-        if (ok && !newName.isEmpty() && newName != name)
-            m_store->renameCollection(name, newName);
-        return;
-    }
     const QString description = current.data(CollectionListModel::DescriptionRole).toString();
     const QString tenant = current.data(CollectionListModel::TenantRole).toString();
     CollectionDialog dialog(this);
@@ -92,8 +80,18 @@ void DataManagerPage::editCollection()
     const auto& collections = m_curation.collections();
     dialog.setProtectionClass(collections.collection(collections.rowOfName(name)).protectionClass);
     dialog.setClassEditable(false); // the class caps assigned documents: fixed once created
+    const bool inStore = changesGoToStore(name);
+    if (inStore) {
+        dialog.setWindowTitle(tr("Edit shared collection"));
+        dialog.setTenantEditable(false); // the store user's tenant
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (inStore) { // the store's outcome arrives through the store bar
+        if (dialog.name() != name || dialog.description() != description)
+            m_store->editCollection(name, dialog.name(), dialog.description());
+        return;
+    }
     QString target = name;
     if (dialog.name() != name) {
         if (auto renamed = m_curation.renameCollection(name, dialog.name()); !renamed) {

@@ -164,6 +164,13 @@ ExitCode changeStoreCollections(CommandContext& context, const ParsedArguments& 
             CollectionsCommand::tr("Collection \"%1\" deleted; its %n document(s) stay.", nullptr, deleted->documents)
                 .arg(deleted->name));
     }
+    if (action == QLatin1String("describe")) {
+        const auto described = sharedstore::describeStoreCollection(*connection, name, words.at(2));
+        if (!described)
+            return failWith(described.error());
+        return show(storeCollectionJson(*described),
+            CollectionsCommand::tr("Description of collection \"%1\" saved.").arg(described->name));
+    }
     if (action == QLatin1String("rename")) {
         const auto renamed = sharedstore::renameStoreCollection(*connection, name, words.at(2));
         if (!renamed)
@@ -201,12 +208,13 @@ QString CollectionsCommand::usage() const
               "       genius-cli collections unassign DOC[,DOC...] NAME\n"
               "       genius-cli collections delete NAME\n"
               "       genius-cli collections rename NAME NEW-NAME\n"
+              "       genius-cli collections describe NAME TEXT\n"
               "       genius-cli collections publish NAME | unpublish NAME\n"
               "\n"
               "A collection's class (default normal) caps its documents: assigning a document of a\n"
               "higher class is refused (exit 3) and the others of the batch are still assigned.\n"
-              "Deleting a collection keeps its documents. 'documents --unassigned' lists the\n"
-              "documents that belong to no collection.\n"
+              "Deleting a collection keeps its documents; 'describe' sets its description (\"\" clears\n"
+              "it). 'documents --unassigned' lists the documents that belong to no collection.\n"
               "Only data managers may change collections (exit 4 for staff); staff see only the\n"
               "published ones.\n"
               "\n"
@@ -227,6 +235,7 @@ void CollectionsCommand::run(CommandContext& context, const QStringList& argumen
     const auto arity = QHash<QString, qsizetype>{{QStringLiteral("list"), 1},     {QStringLiteral("create"), 2},
                                                  {QStringLiteral("assign"), 3},   {QStringLiteral("unassign"), 3},
                                                  {QStringLiteral("delete"), 2},   {QStringLiteral("rename"), 3},
+                                                 {QStringLiteral("describe"), 3},
                                                  {QStringLiteral("publish"), 2},  {QStringLiteral("unpublish"), 2}};
     if (!arity.contains(action)) {
         context.output.error(tr("Unknown action '%1'. Run 'genius-cli collections --help'.").arg(action));
@@ -321,6 +330,12 @@ void CollectionsCommand::run(CommandContext& context, const QStringList& argumen
         if (!renamed)
             return failWith(renamed.error());
         return show(*renamed, tr("Collection \"%1\" renamed to \"%2\".").arg(name, renamed->name));
+    }
+    if (action == QLatin1String("describe")) {
+        const auto described = database.describeCollection(name, words.at(2));
+        if (!described)
+            return failWith(described.error());
+        return show(*described, tr("Description of collection \"%1\" saved.").arg(described->name));
     }
     if (action == QLatin1String("publish") || action == QLatin1String("unpublish")) {
         const bool publish = action == QLatin1String("publish");

@@ -153,14 +153,20 @@ void SharedStoreService::publish(const QString& collection)
     });
 }
 
-void SharedStoreService::renameCollection(const QString& name, const QString& newName)
+void SharedStoreService::editCollection(const QString& name, const QString& newName, const QString& description)
 {
     const QString originals = m_originals;
     start([=](const sharedstore::StoreConnection& connection, index::IndexDatabase& database) {
-        const auto renamed = sharedstore::renameStoreCollection(connection, name, newName);
-        return afterChange(connection, database, originals, problemOf(renamed),
-            QCoreApplication::translate("SharedStoreService", "The shared collection \"%1\" is now \"%2\".")
-                .arg(name, newName));
+        // The description first, under the name the store knows now; then the name.
+        auto changed = sharedstore::describeStoreCollection(connection, name, description);
+        const bool renaming = changed && changed->name != newName.trimmed();
+        if (renaming)
+            changed = sharedstore::renameStoreCollection(connection, name, newName);
+        const QString done = renaming
+            ? QCoreApplication::translate("SharedStoreService", "The shared collection \"%1\" is now \"%2\".")
+                  .arg(name, newName.trimmed())
+            : QCoreApplication::translate("SharedStoreService", "The shared collection \"%1\" was saved.").arg(name);
+        return afterChange(connection, database, originals, problemOf(changed), done);
     });
 }
 

@@ -65,7 +65,8 @@ public:
 
     /// Changes of a collection of the store (a shared copy here), each followed by a sync; the
     /// server refuses them for staff. `name` is the store's name of the collection.
-    void renameCollection(const QString& name, const QString& newName);
+    /// Renames the store's collection and sets its description; what did not change is left alone.
+    void editCollection(const QString& name, const QString& newName, const QString& description);
     void setPublished(const QString& name, bool published);
     /// Deletes the store's collection; its documents stay in the store.
     void deleteCollection(const QString& name);

@@ -183,6 +183,23 @@ Result<StoreCollection> renameStoreCollection(
     });
 }
 
+Result<StoreCollection> describeStoreCollection(
+    const StoreConnection& connection, const QString& name, const QString& description)
+{
+    const QString trimmed = description.trimmed();
+    return tenantTransaction<StoreCollection>(connection, [&]() -> Result<StoreCollection> {
+        const auto collection = storeCollection(connection, name);
+        if (!collection || collection->description == trimmed)
+            return collection;
+        if (auto changed = run(connection,
+                QStringLiteral("UPDATE genius.collections SET description = coalesce(?, '') WHERE id = ?"),
+                { trimmed, collection->id }, QStringLiteral("describe the collection"));
+            !changed)
+            return std::unexpected(changed.error());
+        return storeCollection(connection, name);
+    });
+}
+
 Result<StoreCollection> publishStoreCollection(const StoreConnection& connection, const QString& name, bool published)
 {
     return tenantTransaction<StoreCollection>(connection, [&]() -> Result<StoreCollection> {

@@ -12,7 +12,7 @@ namespace genius::sharedstore {
 class StoreConnection;
 
 // A data manager's changes to the collections of its tenant in the shared store, the store's
-// side of `collections create|delete|rename|publish|unpublish|assign|unassign` and of
+// side of `collections create|delete|rename|describe|publish|unpublish|assign|unassign` and of
 // `documents withdraw`. Each runs in ONE
 // transaction that first locks the tenant's row (like publishing), so a tenant's changes run one
 // after the other and their revisions commit in order. Collections are named exactly; names of
@@ -42,6 +42,11 @@ common::Result<StoreCollection> deleteStoreCollection(const StoreConnection& con
 /// the tenant has it (case-insensitively). NotFound.
 common::Result<StoreCollection> renameStoreCollection(
     const StoreConnection& connection, const QString& name, const QString& newName);
+
+/// Sets a collection's description (trimmed; empty clears it). Unchanged (no new revision) when it
+/// has that description already. NotFound.
+common::Result<StoreCollection> describeStoreCollection(
+    const StoreConnection& connection, const QString& name, const QString& description);
 
 /// Publishes a collection for the tenant's staff, or takes it back. Unchanged (no new revision)
 /// when it is in that state already. NotFound.

@@ -240,6 +240,15 @@ private Q_SLOTS:
         QCOMPARE(collection(u"Ortsrecht"_s)[u"documents"_s].toInt(), 2);
         QCOMPARE(run({u"collections"_s, u"rename"_s, u"Ortsrecht"_s, u"Personal"_s}).exitCode, 2); // taken
 
+        const Run described = run({u"--json"_s, u"collections"_s, u"describe"_s, u"Ortsrecht"_s, u"  Satzungen der Stadt "_s});
+        QCOMPARE(described.exitCode, 0);
+        QCOMPARE(described.json().object()[u"description"_s].toString(), u"Satzungen der Stadt"_s);
+        QCOMPARE(collection(u"Ortsrecht"_s)[u"description"_s].toString(), u"Satzungen der Stadt"_s);
+        QCOMPARE(run({u"collections"_s, u"describe"_s, u"Ortsrecht"_s, u""_s}).exitCode, 0);
+        QCOMPARE(collection(u"Ortsrecht"_s)[u"description"_s].toString(), QString());
+        QCOMPARE(run({u"collections"_s, u"describe"_s, u"Nirgends"_s, u"x"_s}).exitCode, 2);
+        QCOMPARE(run({u"collections"_s, u"describe"_s, u"Ortsrecht"_s}).exitCode, 1);
+
         QCOMPARE(run({u"collections"_s, u"publish"_s, u"Ortsrecht"_s}).exitCode, 0);
         QCOMPARE(collection(u"Ortsrecht"_s)[u"published"_s].toBool(), true);
         QCOMPARE(run({u"collections"_s, u"unpublish"_s, u"Ortsrecht"_s}).exitCode, 0);
@@ -271,6 +280,7 @@ private Q_SLOTS:
             {u"collections"_s, u"unassign"_s, published, u"Amtsblatt"_s},
             {u"collections"_s, u"delete"_s, u"Entwurf"_s},
             {u"collections"_s, u"rename"_s, u"Amtsblatt"_s, u"Umbenannt"_s},
+            {u"collections"_s, u"describe"_s, u"Amtsblatt"_s, u"Neu beschrieben"_s},
             {u"collections"_s, u"publish"_s, u"Entwurf"_s},
             {u"collections"_s, u"unpublish"_s, u"Amtsblatt"_s},
             {u"--json"_s, u"collections"_s, u"delete"_s, u"Amtsblatt"_s},

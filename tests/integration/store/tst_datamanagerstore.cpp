@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
@@ -27,6 +28,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "ui/collectiondialog.h"
 #include "ui/datamanagerpage.h"
 
 #include <memory>
@@ -236,6 +238,26 @@ void TestDataManagerStore::otherDataManager_changesTheSharedCollectionInTheStore
     const auto republished = arne.click(u"publishButton"_s);
     QVERIFY(republished && republished->ok);
     QCOMPARE(count(u"SELECT count(*) FROM genius.collections WHERE name = 'Satzungen' AND published"_s), 1);
+
+    // Editing it edits the store's collection: a new description (the tenant is the store's).
+    QVERIFY(arne.page->selectCollection(u"Satzungen"_s));
+    bool tenantReadOnly = false;
+    QTimer::singleShot(0, qApp, [&tenantReadOnly] {
+        auto* dialog = qobject_cast<ui::CollectionDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        tenantReadOnly = dialog->findChild<QLineEdit*>(u"collectionTenant"_s)->isReadOnly();
+        dialog->setDescription(u"Ortsrecht der Stadt Aachen"_s);
+        dialog->accept();
+    });
+    const auto edited = arne.click(u"editCollectionButton"_s);
+    QVERIFY2(edited && edited->ok, edited ? qPrintable(edited->message) : "no outcome");
+    QVERIFY(tenantReadOnly);
+    QCOMPARE(count(u"SELECT count(*) FROM genius.collections WHERE name = 'Satzungen' AND "
+                   "description = 'Ortsrecht der Stadt Aachen'"_s),
+             1);
+    const auto copy = arne.database->collection(u"Satzungen"_s);
+    QVERIFY(copy && copy->shared);
+    QCOMPARE(copy->description, u"Ortsrecht der Stadt Aachen"_s); // synced back
 
     // His own document dropped on the shared collection is published into it, and taken out again.
     const auto all = arne.database->documents();

@@ -1,7 +1,8 @@
 // Changing the shared store's collections: `genius-cli --store URL collections create | delete |
-// rename | publish | unpublish | assign | unassign` as data managers, staff and another tenant use
-// them, against a real PostgreSQL 15 server (a throwaway cluster, see postgrescluster.h). What
-// reached the server is checked as its administrator sees it (every row, tombstones included).
+// rename | describe | publish | unpublish | assign | unassign` as data managers, staff and another
+// tenant use them, against a real PostgreSQL 15 server (a throwaway cluster, see
+// postgrescluster.h). What reached the server is checked as its administrator sees it (every row,
+// tombstones included).
 #include "core/sharedstore/storeaddress.h"
 #include "core/sharedstore/storeconnection.h"
 #include "integration/store/postgrescluster.h"
@@ -124,6 +125,7 @@ private Q_SLOTS:
     void assign_respectsTheClassAndIsIdempotent();
     void unassign_leavesATombstone();
     void rename_keepsTheIdAndRefusesEmptyOrTakenNames();
+    void describe_setsTheDescriptionWithARevision();
     void delete_leavesTombstonesAndKeepsTheDocuments();
     void unknownCollectionOrDocument_exits2();
     void staff_isRefusedAndNothingChanges_data();
@@ -342,6 +344,26 @@ void TestStoreCollections::rename_keepsTheIdAndRefusesEmptyOrTakenNames()
     QCOMPARE(liveCollectionId(u"ORDNUNGSRECHT"_s, m_aachen), id);
 }
 
+void TestStoreCollections::describe_setsTheDescriptionWithARevision()
+{
+    const qint64 id = liveCollectionId(u"Satzungen"_s, m_aachen);
+    const qint64 revisionBefore = tenantRevision(m_aachen);
+    const CliRun described = collections(u"anna"_s, { u"describe"_s, u"Satzungen"_s, u" Ortsrecht der Stadt "_s });
+    QVERIFY2(described.exitCode == 0, qPrintable(described.err));
+    QCOMPARE(described.object()[u"description"_s].toString(), u"Ortsrecht der Stadt"_s);
+    QCOMPARE(described.object()[u"id"_s].toInteger(), id);
+    QCOMPARE(text(u"SELECT description FROM genius.collections WHERE id = ?"_s, { id }), u"Ortsrecht der Stadt"_s);
+    QCOMPARE(tenantRevision(m_aachen), revisionBefore + 1);
+    QCOMPARE(count(u"SELECT revision FROM genius.collections WHERE id = ?"_s, { id }), revisionBefore + 1);
+    // The same description again changes nothing, not even the revision; "" clears it.
+    const QString before = rowCounts();
+    QCOMPARE(collections(u"anna"_s, { u"describe"_s, u"Satzungen"_s, u"Ortsrecht der Stadt"_s }).exitCode, 0);
+    QCOMPARE(rowCounts(), before);
+    QCOMPARE(tenantRevision(m_aachen), revisionBefore + 1);
+    QCOMPARE(collections(u"anna"_s, { u"describe"_s, u"Satzungen"_s, u""_s }).exitCode, 0);
+    QCOMPARE(text(u"SELECT description FROM genius.collections WHERE id = ?"_s, { id }), QString());
+}
+
 void TestStoreCollections::delete_leavesTombstonesAndKeepsTheDocuments()
 {
     QCOMPARE(collections(u"anna"_s, { u"create"_s, u"Archiv"_s }).exitCode, 0);
@@ -389,6 +411,7 @@ void TestStoreCollections::unknownCollectionOrDocument_exits2()
     const QList<QStringList> calls = {
         { u"delete"_s, u"Nirgends"_s },
         { u"rename"_s, u"Nirgends"_s, u"Irgendwo"_s },
+        { u"describe"_s, u"Nirgends"_s, u"Irgendwo"_s },
         { u"publish"_s, u"Nirgends"_s },
         { u"unpublish"_s, u"Nirgends"_s },
         { u"assign"_s, QString::number(m_normalDocument), u"Nirgends"_s },
@@ -415,6 +438,7 @@ void TestStoreCollections::staff_isRefusedAndNothingChanges_data()
     QTest::newRow("create") << QStringList { u"create"_s, u"Neu"_s };
     QTest::newRow("delete") << QStringList { u"delete"_s, u"Satzungen"_s };
     QTest::newRow("rename") << QStringList { u"rename"_s, u"Satzungen"_s, u"Alt"_s };
+    QTest::newRow("describe") << QStringList { u"describe"_s, u"Satzungen"_s, u"Alt"_s };
     QTest::newRow("publish") << QStringList { u"publish"_s, u"Haushalt"_s };
     QTest::newRow("unpublish") << QStringList { u"unpublish"_s, u"Satzungen"_s };
     QTest::newRow("assign") << QStringList { u"assign"_s, QString::number(m_normalDocument), u"Intern"_s };
@@ -444,6 +468,7 @@ void TestStoreCollections::otherTenant_cannotTouchAnotherTenantsCollectionsOrDoc
     for (const QStringList& arguments : QList<QStringList> {
              { u"delete"_s, u"Satzungen"_s },
              { u"rename"_s, u"Satzungen"_s, u"Borkener Satzungen"_s },
+             { u"describe"_s, u"Satzungen"_s, u"Borkener Satzungen"_s },
              { u"unpublish"_s, u"Satzungen"_s },
              { u"publish"_s, u"ORDNUNGSRECHT"_s },
          }) {
