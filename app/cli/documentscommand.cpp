@@ -82,6 +82,7 @@ ExitCode withdrawFromStore(CommandContext& context, const QStringList& words)
             { QStringLiteral("withdrawn"), true },
             { QStringLiteral("collections"), QJsonArray::fromStringList(withdrawn->collections) },
             { QStringLiteral("revision"), static_cast<double>(withdrawn->revision) },
+            { QStringLiteral("original_erased"), withdrawn->originalErased },
         });
     } else {
         output.line(DocumentsCommand::tr("Document %1 \"%2\" withdrawn from the shared store (it was in %n "

@@ -324,6 +324,11 @@ Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection,
             return std::unexpected(collections.error());
         while (collections->next())
             withdrawal.collections.append(collections->value(0).toString());
+        const auto original = connection.value(
+            QStringLiteral("SELECT original_sha256 FROM genius.documents WHERE id = ?"), { documentId },
+            QStringLiteral("look up the document's original"));
+        if (!original)
+            return std::unexpected(original.error());
         if (auto removed = removeDocumentContent(connection, documentId); !removed)
             return std::unexpected(removed.error());
         for (const QString& sql : { QStringLiteral("DELETE FROM genius.assignments WHERE document_id = ? AND NOT deleted"),
@@ -331,14 +336,33 @@ Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection,
             if (auto removed = run(connection, sql, { documentId }, QStringLiteral("withdraw the document")); !removed)
                 return std::unexpected(removed.error());
         }
+        // Erase what the tombstones still hold, also those of earlier versions of the document:
+        // a withdrawal is how a document published by mistake leaves the authority's store.
+        for (const QString& sql : {
+                 QStringLiteral("UPDATE genius.embeddings e SET vector = decode(repeat('00', 4 * e.dimension), 'hex') "
+                                "FROM genius.chunks c WHERE c.id = e.chunk_id AND c.document_id = ?"),
+                 QStringLiteral("UPDATE genius.chunks SET heading = '', text = '' WHERE document_id = ?"),
+                 QStringLiteral("UPDATE genius.pages SET text = '', words = NULL WHERE document_id = ?"),
+                 QStringLiteral("UPDATE genius.documents SET name = 'withdrawn', metadata = '{}', "
+                                "original_sha256 = NULL WHERE id = ?") }) {
+            if (auto erased = run(connection, sql, { documentId }, QStringLiteral("erase the withdrawn document"));
+                !erased)
+                return std::unexpected(erased.error());
+        }
+        // The file goes once no document of the tenant (live or not) refers to it.
+        const auto erased = connection.value(
+            QStringLiteral("WITH gone AS (DELETE FROM genius.originals o WHERE o.tenant_id = genius.current_tenant() "
+                           "AND o.sha256 = ? AND NOT EXISTS (SELECT 1 FROM genius.documents d WHERE d.tenant_id = "
+                           "o.tenant_id AND d.original_sha256 = o.sha256) RETURNING 1) SELECT count(*) FROM gone"),
+            { original->toString() }, QStringLiteral("erase the withdrawn document's original"));
+        if (!erased)
+            return std::unexpected(erased.error());
+        withdrawal.originalErased = erased->toLongLong() > 0;
         const auto revision = connection.value(
-            QStringLiteral("SELECT revision FROM genius.documents WHERE id = ? AND deleted"), { documentId },
-            QStringLiteral("read the withdrawn document"));
+            QStringLiteral("SELECT revision FROM genius.tenants WHERE id = genius.current_tenant()"), {},
+            QStringLiteral("read the tenant's revision"));
         if (!revision)
             return std::unexpected(revision.error());
-        if (revision->isNull())
-            return fail(ErrorCode::Unreachable,
-                QStringLiteral("The store did not keep the withdrawn document %1 as a tombstone.").arg(documentId));
         withdrawal.revision = revision->toLongLong();
         qCDebug(lcSharedStore) << "withdrew a store document from" << withdrawal.collections.size() << "collection(s)";
         return withdrawal;

@@ -69,14 +69,16 @@ struct StoreWithdrawal {
     qint64 documentId = 0;
     QString documentName;
     QStringList collections; ///< the live collections it was taken out of, by name
-    qint64 revision = 0; ///< the revision of the document's tombstone
+    qint64 revision = 0; ///< the tenant's revision after the withdrawal
+    bool originalErased = false; ///< false: another document of the tenant has the same file
 };
 
 /// Withdraws the store's document `documentId` from its tenant: the document, its assignments,
 /// pages, passages and vectors become tombstones with new revisions, so the next sync removes
-/// every client's copy, and staff can no longer read it nor its original file (which stays for
-/// the tenant's data managers while a tombstone refers to it). NotFound for an unknown, already
-/// withdrawn or another tenant's document.
+/// every client's copy — and their content is erased: the tombstones keep ids and revisions but
+/// no text, word boxes, vectors or metadata, and the original file is deleted unless another
+/// document of the tenant has the same file. NotFound for an unknown, already withdrawn or
+/// another tenant's document.
 common::Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection, qint64 documentId);
 
 /// Within a transaction: turns the live pages, passages and vectors of the store's document

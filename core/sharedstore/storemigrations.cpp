@@ -7,6 +7,8 @@
 //      anchors and German full text, embeddings per model; revisions and tombstones for sync
 //   3  pages (text, word boxes, size, OCR) and the passages' offsets into the text, so a synced
 //      copy of a document is complete: the source view highlights the cited lines offline
+//   4  a withdrawn document's tombstone may drop its original (original_sha256 NULL), so that
+//      withdrawing erases the file once no document of the tenant refers to it any more
 //
 // Security model, enforced by the server against any SQL a user types:
 // - Every table holding tenant data has row-level security ENABLEd and FORCEd (so it applies to
@@ -314,10 +316,19 @@ END $$)",
     R"(GRANT INSERT, UPDATE, DELETE ON genius.pages TO genius_data_manager)",
 };
 
+// Live documents keep their original; only a tombstone lets go of it (the foreign key does not
+// check a NULL), and the original can then be deleted for real: originals have no tombstones.
+const char* const kMigration4[] = {
+    R"(ALTER TABLE genius.documents ALTER COLUMN original_sha256 DROP NOT NULL)",
+    R"(ALTER TABLE genius.documents ADD CONSTRAINT documents_live_original
+    CHECK (deleted OR original_sha256 IS NOT NULL))",
+};
+
 const StoreMigration kMigrations[] = {
     { 1, kMigration1 },
     { 2, kMigration2 },
     { 3, kMigration3 },
+    { 4, kMigration4 },
 };
 
 } // namespace

@@ -80,6 +80,15 @@ QString storeAdminUrl(const PostgresCluster& cluster, const QString& adminPasswo
     return cluster.url(u"store_admin"_s, adminPassword, u"genius"_s);
 }
 
+QList<StoreGrant> aachenAndBorken()
+{
+    return {
+        { QStringLiteral("anna"), QStringLiteral("Stadt Aachen"), QStringLiteral("data-manager") },
+        { QStringLiteral("sven"), QStringLiteral("Stadt Aachen"), QStringLiteral("staff") },
+        { QStringLiteral("bert"), QStringLiteral("Kreis Borken"), QStringLiteral("data-manager") },
+    };
+}
+
 common::Result<std::unique_ptr<sharedstore::StoreConnection>> setUpStore(PostgresCluster& cluster,
     const CliSetup& setup, const QString& adminProfile, const QString& adminPassword, const QList<StoreGrant>& grants,
     const QString& userPassword)

@@ -64,6 +64,10 @@ struct StoreGrant {
     QString role; ///< as genius-cli spells it: data-manager, staff
 };
 
+/// The users most store tests work with: anna (data manager) and sven (staff) of "Stadt Aachen",
+/// and bert (data manager) of "Kreis Borken".
+QList<StoreGrant> aachenAndBorken();
+
 /// Starts `cluster` and sets up the store's server as the README does: the role store_admin
 /// (`adminPassword`, may create roles) and the database genius it owns. false with cluster.error().
 bool startStoreServer(PostgresCluster& cluster, const QString& adminPassword);

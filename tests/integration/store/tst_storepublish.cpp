@@ -117,12 +117,8 @@ void TestStorePublish::initTestCase()
 {
     QVERIFY(m_home.isValid());
     auto admin = genius::tests::setUpStore(m_cluster, cliSetup(), profile(u"admin"_s), AdminPassword,
-        {
-            { u"anna"_s, u"Stadt Aachen"_s, u"data-manager"_s },
-            { u"arne"_s, u"Stadt Aachen"_s, u"data-manager"_s },
-            { u"sven"_s, u"Stadt Aachen"_s, u"staff"_s },
-            { u"bert"_s, u"Kreis Borken"_s, u"data-manager"_s },
-        },
+        genius::tests::aachenAndBorken()
+            << genius::tests::StoreGrant { u"arne"_s, u"Stadt Aachen"_s, u"data-manager"_s },
         UserPassword);
     QVERIFY2(admin, admin ? "" : qPrintable(admin.error().detail));
     m_admin = std::move(*admin);

@@ -145,7 +145,7 @@ void TestStoreSchema::initTestCase()
     const auto version = genius::sharedstore::initializeStore(*administrator);
     QVERIFY2(version, qPrintable(version ? QString() : version.error().detail));
     QCOMPARE(*version, genius::sharedstore::latestStoreVersion());
-    QCOMPARE(*version, 3);
+    QCOMPARE(*version, 4);
 
     QVERIFY(grant(*administrator, u"alice"_s, u"Stadt Aachen"_s, StoreRole::DataManager));
     QVERIFY(grant(*administrator, u"bob"_s, u"Stadt Aachen"_s, StoreRole::Staff));
@@ -210,8 +210,8 @@ void TestStoreSchema::init_isIdempotentAndKeepsRows()
     const qint64 before = number(*administrator, u"SELECT count(*) FROM genius.collections"_s);
     const auto again = genius::sharedstore::initializeStore(*administrator);
     QVERIFY2(again, qPrintable(again ? QString() : again.error().detail));
-    QCOMPARE(*again, 3);
-    QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.genius_schema"_s), 3);
+    QCOMPARE(*again, 4);
+    QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.genius_schema"_s), 4);
     QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.collections"_s), before);
     QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.memberships"_s), 4);
 }
@@ -280,8 +280,8 @@ void TestStoreSchema::init_upgradesAnOlderSchema()
 
     const auto upgraded = genius::sharedstore::initializeStore(*administrator);
     QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().detail));
-    QCOMPARE(*upgraded, 3);
-    QCOMPARE(number(*administrator, u"SELECT max(version) FROM genius.genius_schema"_s), 3);
+    QCOMPARE(*upgraded, 4);
+    QCOMPARE(number(*administrator, u"SELECT max(version) FROM genius.genius_schema"_s), 4);
     QCOMPARE(number(*administrator,
                  u"SELECT count(*) FROM genius.memberships m JOIN genius.tenants t ON t.id = m.tenant_id "
                  "WHERE m.member = 'early' AND t.name = 'Frühe Behörde'"_s),
@@ -677,6 +677,14 @@ void TestStoreSchema::originals_areKeyedByTheirContent()
         { u"INSERT INTO genius.originals (tenant_id, sha256, size, content) VALUES "
           "(genius.current_tenant(), encode(sha256('%PDF Gebuehren'::bytea), 'hex'), 14, '%PDF Gebuehren'::bytea)"_s }));
     QCOMPARE(number(*carol, u"SELECT count(*) FROM genius.originals"_s), 2);
+    // A live document always has its original (migration 4 lets only tombstones drop it).
+    QVERIFY(number(*alice, u"SELECT count(*) FROM genius.documents WHERE NOT deleted"_s) > 0);
+    QCOMPARE(failure(*alice, u"UPDATE genius.documents SET original_sha256 = NULL WHERE NOT deleted"_s),
+        u"invalid-argument"_s);
+    QCOMPARE(failure(*alice,
+                 u"INSERT INTO genius.documents (tenant_id, original_sha256, name, class) VALUES "
+                 "(genius.current_tenant(), NULL, 'ohne-datei.txt', 'normal')"_s),
+        u"invalid-argument"_s);
 }
 
 void TestStoreSchema::status_reportsTenantAndRole()
@@ -689,7 +697,7 @@ void TestStoreSchema::status_reportsTenantAndRole()
     QCOMPARE(status->tenant, u"Stadt Aachen"_s);
     QCOMPARE(status->role, std::optional(StoreRole::Staff));
     QVERIFY(!status->administrator);
-    QCOMPARE(status->schemaVersion, 3);
+    QCOMPARE(status->schemaVersion, 4);
     const auto administrator = admin();
     QVERIFY(administrator);
     const auto adminStatus = genius::sharedstore::storeStatus(*administrator);

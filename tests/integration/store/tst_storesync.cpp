@@ -119,12 +119,7 @@ void TestStoreSync::initTestCase()
 {
     QVERIFY(m_home.isValid());
     const auto admin = genius::tests::setUpStore(m_cluster, cliSetup(), profile(u"admin"_s), AdminPassword,
-        {
-            { u"anna"_s, u"Stadt Aachen"_s, u"data-manager"_s },
-            { u"sven"_s, u"Stadt Aachen"_s, u"staff"_s },
-            { u"bert"_s, u"Kreis Borken"_s, u"data-manager"_s },
-        },
-        UserPassword);
+        genius::tests::aachenAndBorken(), UserPassword);
     QVERIFY2(admin, admin ? "" : qPrintable(admin.error().detail));
     auto anna = genius::tests::openStore(m_cluster.url(u"anna"_s, UserPassword, u"genius"_s));
     QVERIFY2(anna, anna ? "" : qPrintable(anna.error().detail));

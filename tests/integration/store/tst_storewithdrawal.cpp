@@ -16,6 +16,7 @@
 using namespace Qt::StringLiterals;
 using genius::sharedstore::StoreConnection;
 using genius::tests::CliRun;
+using genius::tests::sha256OfFile;
 using genius::tests::writeFile;
 
 namespace {
@@ -55,10 +56,12 @@ private:
     {
         return store(user, { u"documents"_s, u"withdraw"_s, QString::number(document) });
     }
-    qint64 publish(const QString& name, const QString& collection)
+    /// Publishes a file as anna, from her profile or another workstation's (`profileName`).
+    qint64 publish(const QString& name, const QString& collection, const QString& profileName = u"anna"_s)
     {
-        const CliRun published
-            = store(u"anna"_s, { u"import"_s, u"--collection"_s, collection, u"--class"_s, u"normal"_s, file(name) });
+        const CliRun published = genius::tests::runCli(cliSetup(),
+            { u"--profile"_s, profile(profileName), u"--json"_s, u"--store"_s, userUrl(u"anna"_s), u"import"_s,
+                u"--collection"_s, collection, u"--class"_s, u"normal"_s, file(name) });
         if (published.exitCode != 0)
             qWarning("%s", published.why().constData());
         return published.exitCode == 0 ? published.array().at(0)[u"store_document"_s].toInteger() : 0;
@@ -109,6 +112,7 @@ private Q_SLOTS:
     void staff_seeNoneOfItBySql();
     void sync_dropsTheCopy();
     void withdrawnDocument_isUnknownAfterwards_andCanBePublishedAgain();
+    void original_staysWhileAnotherDocumentHasIt();
     void cleanupTestCase();
 };
 
@@ -116,12 +120,7 @@ void TestStoreWithdrawal::initTestCase()
 {
     QVERIFY(m_home.isValid());
     auto admin = genius::tests::setUpStore(m_cluster, cliSetup(), profile(u"admin"_s), AdminPassword,
-        {
-            { u"anna"_s, u"Stadt Aachen"_s, u"data-manager"_s },
-            { u"sven"_s, u"Stadt Aachen"_s, u"staff"_s },
-            { u"bert"_s, u"Kreis Borken"_s, u"data-manager"_s },
-        },
-        UserPassword);
+        genius::tests::aachenAndBorken(), UserPassword);
     QVERIFY2(admin, admin ? "" : qPrintable(admin.error().detail));
     m_admin = std::move(*admin);
     auto sven = genius::tests::openStore(m_cluster.url(u"sven"_s, UserPassword, u"genius"_s));
@@ -196,6 +195,12 @@ void TestStoreWithdrawal::dataManager_withdrawsFromEveryCollection()
     const qint64 revisionBefore
         = count(*m_admin, u"SELECT revision FROM genius.tenants WHERE name = 'Stadt Aachen'"_s);
     QVERIFY2(!liveRows(m_satzung).contains(u"chunks=0"_s), qPrintable(liveRows(m_satzung)));
+    // Vectors as a gateway would have given them (this test runs without one): 1.0, 1.0 per passage.
+    QVERIFY(m_admin->exec(u"INSERT INTO genius.embeddings (tenant_id, chunk_id, model, dimension, vector) "
+                          "SELECT tenant_id, id, 'test-embedding', 2, '\\x0000803f0000803f'::bytea "
+                          "FROM genius.chunks WHERE document_id = %1 AND NOT deleted"_s.arg(m_satzung),
+        u"add vectors"_s));
+    QVERIFY2(!liveRows(m_satzung).contains(u"embeddings=0"_s), qPrintable(liveRows(m_satzung)));
     const qint64 rowsBefore = count(*m_admin, u"SELECT count(*) FROM genius.chunks"_s);
 
     const CliRun withdrawn = withdraw(u"anna"_s, m_satzung);
@@ -209,6 +214,25 @@ void TestStoreWithdrawal::dataManager_withdrawsFromEveryCollection()
     // Nothing of it is live any more; every row stays as a tombstone, the document's last.
     QCOMPARE(liveRows(m_satzung), u"documents=0 assignments=0 pages=0 chunks=0 embeddings=0"_s);
     QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.chunks"_s), rowsBefore);
+    // ... and erased: the tombstones keep no text, metadata or file, not even for the administrator.
+    const QString sha = sha256OfFile(file(u"hundesteuer.md"_s));
+    QVERIFY(object[u"original_erased"_s].toBool());
+    QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.originals WHERE sha256 = ?"_s, { sha }), qint64(0));
+    QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.chunks WHERE document_id = ? AND (text <> '' OR "
+                             "heading <> '')"_s, { m_satzung }),
+        qint64(0));
+    QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.chunks WHERE text LIKE '%Hundesteuer%'"_s), qint64(0));
+    QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.embeddings e JOIN genius.chunks c ON c.id = e.chunk_id "
+                             "WHERE c.document_id = ? AND e.vector <> decode(repeat('00', 8), 'hex')"_s, { m_satzung }),
+        qint64(0));
+    QVERIFY(count(*m_admin, u"SELECT count(*) FROM genius.embeddings e JOIN genius.chunks c ON c.id = e.chunk_id "
+                            "WHERE c.document_id = ?"_s, { m_satzung }) > 0);
+    QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.pages WHERE document_id = ? AND (text <> '' OR words "
+                             "IS NOT NULL)"_s, { m_satzung }),
+        qint64(0));
+    QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.documents WHERE id = ? AND metadata = '{}' AND "
+                             "original_sha256 IS NULL AND name NOT LIKE '%hund%'"_s, { m_satzung }),
+        qint64(1));
     const qint64 revision = count(*m_admin, u"SELECT revision FROM genius.tenants WHERE name = 'Stadt Aachen'"_s);
     QVERIFY(revision > revisionBefore + 2);
     QCOMPARE(object[u"revision"_s].toInteger(), revision);
@@ -235,10 +259,7 @@ void TestStoreWithdrawal::staff_seeNoneOfItBySql()
 {
     // Staff read by row-level security: the withdrawn document, its passages and its original
     // file are gone for them, whatever they select; the other document is still there.
-    const QString sha = m_admin->value(u"SELECT original_sha256 FROM genius.documents WHERE id = ?"_s, { m_satzung },
-                                          u"read"_s)
-                            .value_or(QVariant())
-                            .toString();
+    const QString sha = sha256OfFile(file(u"hundesteuer.md"_s));
     QVERIFY(!sha.isEmpty());
     QCOMPARE(count(*m_sven, u"SELECT count(*) FROM genius.documents WHERE name = 'hundesteuer.md'"_s), qint64(0));
     QCOMPARE(count(*m_sven, u"SELECT count(*) FROM genius.chunks WHERE text LIKE '%Hundesteuer%'"_s), qint64(0));
@@ -277,6 +298,29 @@ void TestStoreWithdrawal::withdrawnDocument_isUnknownAfterwards_andCanBePublishe
     const CliRun synced = store(u"sven"_s, { u"sync"_s });
     QVERIFY2(synced.exitCode == 0, synced.why().constData());
     QCOMPARE(synced.object()[u"added"_s].toInt(), 1);
+}
+
+void TestStoreWithdrawal::original_staysWhileAnotherDocumentHasIt()
+{
+    // The same file under another name, from another workstation (this one's index knows the
+    // content already), is another document with the same original.
+    QVERIFY(writeFile(file(u"dienstplan-kopie.md"_s), "# Dienstplan\n\nDer Bereitschaftsdienst wechselt wöchentlich.\n"));
+    const QString sha = sha256OfFile(file(u"dienstplan.md"_s));
+    QCOMPARE(sha256OfFile(file(u"dienstplan-kopie.md"_s)), sha);
+    const qint64 copy = publish(u"dienstplan-kopie.md"_s, u"Satzungen"_s, u"anna-laptop"_s);
+    QVERIFY(copy > 0 && copy != m_plan);
+    const CliRun withdrawn = withdraw(u"anna"_s, copy);
+    QVERIFY2(withdrawn.exitCode == 0, withdrawn.why().constData());
+    QCOMPARE(withdrawn.object()[u"original_erased"_s].toBool(true), false);
+    // The other document keeps its file, for staff too.
+    QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.originals WHERE sha256 = ?"_s, { sha }), qint64(1));
+    QCOMPARE(count(*m_sven, u"SELECT count(*) FROM genius.originals WHERE sha256 = ?"_s, { sha }), qint64(1));
+    QCOMPARE(liveRows(m_plan).section(u' ', 0, 1), u"documents=1 assignments=1"_s);
+    // Once that one goes too, so does the file.
+    const CliRun last = withdraw(u"anna"_s, m_plan);
+    QVERIFY2(last.exitCode == 0, last.why().constData());
+    QVERIFY(last.object()[u"original_erased"_s].toBool());
+    QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.originals WHERE sha256 = ?"_s, { sha }), qint64(0));
 }
 
 void TestStoreWithdrawal::cleanupTestCase()
