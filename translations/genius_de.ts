@@ -1349,6 +1349,10 @@ weicht hybrid auf lexical aus und meldet das auf der Standardfehlerausgabe.</tra
         <source>Role on this workstation: staff or data-manager. Unset, the user manages the collections of their own profile (data-manager).</source>
         <translation>Rolle an diesem Arbeitsplatz: staff (Sachbearbeitung) oder data-manager (Datenmanagement). Ohne Festlegung verwaltet der Benutzer die Kollektionen seines eigenen Profils (data-manager).</translation>
     </message>
+    <message>
+        <source>Minutes between the desktop app&apos;s syncs of the shared collections; 0 syncs only at start and on demand.</source>
+        <translation>Minuten zwischen den Abgleichen der gemeinsamen Kollektionen in der Desktop-Anwendung; 0 gleicht nur beim Start und auf Wunsch ab.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsCommand</name>
@@ -3256,6 +3260,10 @@ Seitenvorschübe getrennt; --page gibt eine Seite aus.</translation>
     <message>
         <source>Context windows</source>
         <translation>Kontextfenster</translation>
+    </message>
+    <message>
+        <source>Sync interval of shared collections (minutes)</source>
+        <translation>Abgleichsintervall gemeinsamer Kollektionen (Minuten)</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ constexpr Entry Labels[] = {
      QT_TRANSLATE_NOOP("genius::ui::SettingPresentation", "Keep class very high (days)")},
     {"audit/contentLevel", QT_TRANSLATE_NOOP("genius::ui::SettingPresentation", "Audit log content")},
     {"store/url", QT_TRANSLATE_NOOP("genius::ui::SettingPresentation", "Shared collection store")},
+    {"store/syncMinutes", QT_TRANSLATE_NOOP("genius::ui::SettingPresentation", "Sync interval of shared collections (minutes)")},
     {"roles/role", QT_TRANSLATE_NOOP("genius::ui::SettingPresentation", "Role")},
     {"ui/language", QT_TRANSLATE_NOOP("genius::ui::SettingPresentation", "Language")},
 };

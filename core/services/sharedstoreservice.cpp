@@ -113,7 +113,21 @@ SharedStoreService::SharedStoreService(settings::Settings& settings, security::S
     , m_secrets(secrets)
     , m_indexPath(std::move(indexPath))
     , m_originals(std::move(originalsDirectory))
-{ }
+{
+    connect(&m_syncTimer, &QTimer::timeout, this, [this] {
+        if (!m_busy && configured())
+            sync();
+    });
+}
+
+void SharedStoreService::setSyncInterval(std::chrono::milliseconds interval)
+{
+    if (interval <= std::chrono::milliseconds::zero()) {
+        m_syncTimer.stop();
+        return;
+    }
+    m_syncTimer.start(interval);
+}
 
 SharedStoreService::~SharedStoreService()
 {

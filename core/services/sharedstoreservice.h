@@ -7,7 +7,9 @@
 #include <QString>
 #include <QStringList>
 #include <QThread>
+#include <QTimer>
 
+#include <chrono>
 #include <functional>
 
 namespace genius::settings {
@@ -55,6 +57,10 @@ public:
     bool configured() const;
     bool busy() const { return m_busy; }
 
+    /// Syncs in the background every `interval` as well (zero: never). A sync that falls due while
+    /// another job runs is skipped, not refused: the next one comes at the next interval.
+    void setSyncInterval(std::chrono::milliseconds interval);
+
     /// Brings the profile's copy of the shared collections up to date. Every job ends with
     /// finished(); one asked for while another runs ends at once, refused, with a sentence.
     void sync();
@@ -96,6 +102,7 @@ private:
     QString m_originals;
     bool m_busy = false;
     QPointer<QThread> m_worker; ///< the running job's thread
+    QTimer m_syncTimer; ///< setSyncInterval()
 };
 
 } // namespace genius::services

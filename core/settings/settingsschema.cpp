@@ -73,6 +73,9 @@ std::vector<SettingDefinition> buildTable()
                QT_TRANSLATE_NOOP("Settings", "What the audit log keeps: metadata only, or the sent content as well.")),
         text(keys::StoreUrl, Scope::User, v::storeUrl(),
              QT_TRANSLATE_NOOP("Settings", "Shared collection store (postgresql://…); empty uses the local profile.")),
+        number(keys::StoreSyncMinutes, 30, 0, 1440,
+               QT_TRANSLATE_NOOP("Settings", "Minutes between the desktop app's syncs of the shared collections; 0 "
+                                             "syncs only at start and on demand.")),
         choice(keys::RoleName, Scope::Policy, QStringLiteral("staff"),
                {QStringLiteral("staff"), QStringLiteral("data-manager")},
                QT_TRANSLATE_NOOP("Settings", "Role on this workstation: staff or data-manager. Unset, the user "

@@ -67,6 +67,7 @@ inline const QString RetentionHigh = QStringLiteral("retention/highDays");
 inline const QString RetentionVeryHigh = QStringLiteral("retention/veryHighDays");
 inline const QString AuditContentLevel = QStringLiteral("audit/contentLevel");
 inline const QString StoreUrl = QStringLiteral("store/url");
+inline const QString StoreSyncMinutes = QStringLiteral("store/syncMinutes");
 inline const QString RoleName = QStringLiteral("roles/role");
 inline const QString UiLanguage = QStringLiteral("ui/language");
 } // namespace keys

@@ -145,6 +145,7 @@ private Q_SLOTS:
     void copyWithoutTheStore_isReadOnly();
     void unreachableStore_saysSoAndKeepsTheView();
     void otherDataManager_withdrawsACopyFromTheStore();
+    void periodicSync_bringsNewDocumentsWithoutAClick();
     void cleanupTestCase();
 };
 
@@ -376,6 +377,43 @@ void TestDataManagerStore::otherDataManager_withdrawsACopyFromTheStore()
     // The sync that followed dropped the copy; the collection stays, empty.
     QVERIFY(!arne.database->document(copy));
     QCOMPARE(arne.collectionTexts(), QStringList({u"Satzungen (0 document(s), shared)"_s}));
+}
+
+void TestDataManagerStore::periodicSync_bringsNewDocumentsWithoutAClick()
+{
+    Station sven;
+    QVERIFY(sven.open(profile(u"sven"_s), userUrl(u"sven"_s), false));
+    QVERIFY(sven.page->selectCollection(u"Satzungen"_s));
+    // Anna publishes while Sven's app runs.
+    const QString gebuehren = m_home.filePath(u"gebuehren.md"_s);
+    QVERIFY(tests::writeFile(gebuehren, "# Gebührensatzung\n\nDie Verwaltungsgebühr beträgt 25 Euro.\n"));
+    const tests::CliRun published = tests::runCli({QStringLiteral(GENIUS_CLI_PATH), m_home.path(), UserPassword},
+        {u"--profile"_s, profile(u"anna"_s), u"--store"_s, userUrl(u"anna"_s), u"import"_s, u"--collection"_s,
+         u"Satzungen"_s, gebuehren});
+    QVERIFY2(published.exitCode == 0, published.why().constData());
+
+    // Nobody clicks: the interval brings it.
+    QSignalSpy finished(sven.store.get(), &services::SharedStoreService::finished);
+    sven.store->setSyncInterval(std::chrono::milliseconds(200));
+    bool arrived = false;
+    for (int round = 0; round < 20 && !arrived; ++round) {
+        if (finished.isEmpty() && !finished.wait(30000))
+            break;
+        const auto outcome = finished.takeFirst().first().value<services::SharedStoreService::Outcome>();
+        QVERIFY2(outcome.ok, qPrintable(outcome.message));
+        arrived = outcome.sync.added == 1;
+    }
+    QVERIFY(arrived);
+    QVERIFY2(sven.collectionTexts().contains(u"Satzungen (1 document(s), shared)"_s),
+             qPrintable(sven.collectionTexts().join(u", "_s)));
+
+    // Zero stops it: after the running job, nothing more.
+    sven.store->setSyncInterval(std::chrono::milliseconds::zero());
+    if (sven.store->busy())
+        QVERIFY(finished.wait(30000));
+    finished.clear();
+    QTest::qWait(1000);
+    QCOMPARE(finished.count(), 0);
 }
 
 void TestDataManagerStore::cleanupTestCase()
