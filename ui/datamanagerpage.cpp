@@ -604,8 +604,10 @@ void DataManagerPage::removeSelected()
 {
     QList<qint64> ids;
     QList<qint64> copies; // of the shared store: withdrawn there, never removed here only
-    for (const QModelIndex& row : m_statusTable->selectionModel()->selectedRows())
-        (row.data(DocumentTableModel::SharedRole).toBool() ? copies : ids).append(row.data(DocumentTableModel::IdRole).toLongLong());
+    for (const QModelIndex& row : m_statusTable->selectionModel()->selectedRows()) {
+        const qint64 id = row.data(DocumentTableModel::IdRole).toLongLong();
+        (row.data(DocumentTableModel::SharedRole).toBool() ? copies : ids).append(id);
+    }
     if (!copies.isEmpty()) {
         if (!m_store) {
             showMessage(tr("Documents from the shared store are removed there, by its data managers."));

@@ -60,17 +60,18 @@ Result<void> requireFreeName(const StoreConnection& connection, const QString& n
     return {};
 }
 
-/// The live document `id` of the tenant: its name and class. NotFound for another tenant's.
+/// The live document `id` of the tenant: its name, class and original. NotFound for another tenant's.
 struct DocumentRow {
     QString name;
     ProtectionClass protectionClass = ProtectionClass::VeryHigh;
+    QString originalSha256;
 };
 
 Result<DocumentRow> documentRow(const StoreConnection& connection, qint64 id)
 {
     auto query = connection.query(
-        QStringLiteral("SELECT name, class FROM genius.documents WHERE id = ? AND tenant_id = genius.current_tenant() "
-                       "AND NOT deleted"),
+        QStringLiteral("SELECT name, class, original_sha256 FROM genius.documents WHERE id = ? "
+                       "AND tenant_id = genius.current_tenant() AND NOT deleted"),
         { id }, QStringLiteral("look up the document"));
     if (!query)
         return std::unexpected(query.error());
@@ -78,7 +79,8 @@ Result<DocumentRow> documentRow(const StoreConnection& connection, qint64 id)
         return fail(
             ErrorCode::NotFound, QStringLiteral("There is no document with id %1 in the shared store.").arg(id));
     return DocumentRow { query->value(0).toString(),
-        domain::parseProtectionClass(query->value(1).toString()).value_or(ProtectionClass::VeryHigh) };
+        domain::parseProtectionClass(query->value(1).toString()).value_or(ProtectionClass::VeryHigh),
+        query->value(2).toString() };
 }
 
 /// The live assignment's id, or 0.
@@ -294,21 +296,6 @@ Result<StoreAssignmentChange> unassignStoreDocument(
     });
 }
 
-Result<void> removeDocumentContent(const StoreConnection& connection, qint64 documentId)
-{
-    // DELETE leaves tombstones (the keep_tombstone trigger): syncing clients learn what went.
-    for (const QString& sql :
-        { QStringLiteral("DELETE FROM genius.embeddings e USING genius.chunks c WHERE c.id = e.chunk_id "
-                         "AND c.document_id = ? AND NOT e.deleted"),
-            QStringLiteral("DELETE FROM genius.chunks WHERE document_id = ? AND NOT deleted"),
-            QStringLiteral("DELETE FROM genius.pages WHERE document_id = ? AND NOT deleted") }) {
-        if (auto removed = run(connection, sql, { documentId }, QStringLiteral("remove the document's passages"));
-            !removed)
-            return removed;
-    }
-    return {};
-}
-
 Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection, qint64 documentId)
 {
     return tenantTransaction<StoreWithdrawal>(connection, [&]() -> Result<StoreWithdrawal> {
@@ -324,37 +311,29 @@ Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection,
             return std::unexpected(collections.error());
         while (collections->next())
             withdrawal.collections.append(collections->value(0).toString());
-        const auto original = connection.value(
-            QStringLiteral("SELECT original_sha256 FROM genius.documents WHERE id = ?"), { documentId },
-            QStringLiteral("look up the document's original"));
-        if (!original)
-            return std::unexpected(original.error());
-        if (auto removed = removeDocumentContent(connection, documentId); !removed)
-            return std::unexpected(removed.error());
-        for (const QString& sql : { QStringLiteral("DELETE FROM genius.assignments WHERE document_id = ? AND NOT deleted"),
-                 QStringLiteral("DELETE FROM genius.documents WHERE id = ? AND NOT deleted") }) {
-            if (auto removed = run(connection, sql, { documentId }, QStringLiteral("withdraw the document")); !removed)
-                return std::unexpected(removed.error());
-        }
-        // Erase what the tombstones still hold, also those of earlier versions of the document:
-        // a withdrawal is how a document published by mistake leaves the authority's store.
+        // Tombstones, as the keep_tombstone trigger makes them of a DELETE (deleted = true, a new
+        // revision), and erased in the same write: also the tombstones of earlier versions of the
+        // document lose their content, since a withdrawal is how a document published by mistake
+        // leaves the authority's store. The document's own row goes last.
         for (const QString& sql : {
-                 QStringLiteral("UPDATE genius.embeddings e SET vector = decode(repeat('00', 4 * e.dimension), 'hex') "
+                 QStringLiteral("UPDATE genius.embeddings e SET deleted = true, "
+                                "vector = decode(repeat('00', 4 * e.dimension), 'hex') "
                                 "FROM genius.chunks c WHERE c.id = e.chunk_id AND c.document_id = ?"),
-                 QStringLiteral("UPDATE genius.chunks SET heading = '', text = '' WHERE document_id = ?"),
-                 QStringLiteral("UPDATE genius.pages SET text = '', words = NULL WHERE document_id = ?"),
-                 QStringLiteral("UPDATE genius.documents SET name = 'withdrawn', metadata = '{}', "
+                 QStringLiteral("UPDATE genius.chunks SET deleted = true, heading = '', text = '' WHERE document_id = ?"),
+                 QStringLiteral("UPDATE genius.pages SET deleted = true, text = '', words = NULL WHERE document_id = ?"),
+                 QStringLiteral("DELETE FROM genius.assignments WHERE document_id = ? AND NOT deleted"),
+                 QStringLiteral("UPDATE genius.documents SET deleted = true, name = 'withdrawn', metadata = '{}', "
                                 "original_sha256 = NULL WHERE id = ?") }) {
-            if (auto erased = run(connection, sql, { documentId }, QStringLiteral("erase the withdrawn document"));
-                !erased)
-                return std::unexpected(erased.error());
+            if (auto withdrawn = run(connection, sql, { documentId }, QStringLiteral("withdraw the document"));
+                !withdrawn)
+                return std::unexpected(withdrawn.error());
         }
         // The file goes once no document of the tenant (live or not) refers to it.
         const auto erased = connection.value(
             QStringLiteral("WITH gone AS (DELETE FROM genius.originals o WHERE o.tenant_id = genius.current_tenant() "
                            "AND o.sha256 = ? AND NOT EXISTS (SELECT 1 FROM genius.documents d WHERE d.tenant_id = "
                            "o.tenant_id AND d.original_sha256 = o.sha256) RETURNING 1) SELECT count(*) FROM gone"),
-            { original->toString() }, QStringLiteral("erase the withdrawn document's original"));
+            { document->originalSha256 }, QStringLiteral("erase the withdrawn document's original"));
         if (!erased)
             return std::unexpected(erased.error());
         withdrawal.originalErased = erased->toLongLong() > 0;

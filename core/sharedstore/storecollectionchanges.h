@@ -81,8 +81,4 @@ struct StoreWithdrawal {
 /// another tenant's document.
 common::Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection, qint64 documentId);
 
-/// Within a transaction: turns the live pages, passages and vectors of the store's document
-/// `documentId` into tombstones (publishing a changed document again, and withdrawing it).
-common::Result<void> removeDocumentContent(const StoreConnection& connection, qint64 documentId);
-
 } // namespace genius::sharedstore

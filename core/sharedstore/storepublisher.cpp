@@ -2,7 +2,6 @@
 
 #include "core/index/indexdatabase.h"
 #include "core/sharedstore/sharedstorelogging.h"
-#include "core/sharedstore/storecollectionchanges.h"
 #include "core/sharedstore/storeconnection.h"
 #include "core/sharedstore/storeerror.h"
 
@@ -301,8 +300,17 @@ private:
                 return {};
             }
             m_outcome.document = PublishOutcome::Document::Replaced;
-            if (auto removed = removeDocumentContent(m_connection, m_outcome.storeDocumentId); !removed)
-                return removed;
+            // DELETE leaves tombstones (the keep_tombstone trigger): syncing clients learn what went.
+            for (const QString& sql :
+                { QStringLiteral("DELETE FROM genius.embeddings e USING genius.chunks c WHERE c.id = e.chunk_id "
+                                 "AND c.document_id = ? AND NOT e.deleted"),
+                    QStringLiteral("DELETE FROM genius.chunks WHERE document_id = ? AND NOT deleted"),
+                    QStringLiteral("DELETE FROM genius.pages WHERE document_id = ? AND NOT deleted") }) {
+                if (auto removed = m_connection.query(
+                        sql, { m_outcome.storeDocumentId }, QStringLiteral("remove the document's earlier passages"));
+                    !removed)
+                    return std::unexpected(removed.error());
+            }
             if (auto updated
                 = m_connection.query(QStringLiteral("UPDATE genius.documents SET format = ?, class = ?, pages = ?, "
                                                     "metadata = CAST(? AS jsonb) WHERE id = ?"),
