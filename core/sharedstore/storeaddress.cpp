@@ -85,7 +85,8 @@ QString storeUrlWithoutPassword(const QString& text)
     if (!url.isValid() || url.password().isEmpty())
         return text;
     url.setPassword(QString());
-    return url.toString();
+    // Encoded as typed: the pretty form decodes "%20" to a space, which the strict parse refuses.
+    return url.toString(QUrl::FullyEncoded);
 }
 
 bool isLoopbackHost(const QString& host)

@@ -112,6 +112,20 @@ private Q_SLOTS:
             u"postgresql://admin@db.example/genius"_s);
     }
 
+    void withoutPassword_parsesAgain_withEncodedCharacters()
+    {
+        // Found by fuzz_storeurl: an escaped space in the user name came back decoded, so the
+        // URL without its password no longer parsed.
+        const QString url = u"postgresql://Max%20Muster:geheim@db.example/akten-m%C3%BCnster"_s;
+        const QString without = genius::sharedstore::storeUrlWithoutPassword(url);
+        QCOMPARE(without, u"postgresql://Max%20Muster@db.example/akten-m%C3%BCnster"_s);
+        const auto address = parseStoreUrl(without);
+        QVERIFY(address);
+        QCOMPARE(address->user, u"Max Muster"_s);
+        QCOMPARE(address->database, u"akten-münster"_s);
+        QVERIFY(address->password.isEmpty());
+    }
+
     void loopbackHosts_areRecognised_data()
     {
         QTest::addColumn<QString>("host");
