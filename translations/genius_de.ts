@@ -1549,63 +1549,6 @@ lassen sich nicht ändern.</translation>
         <translation>Schemaversion: %1</translation>
     </message>
     <message>
-        <source>Usage: genius-cli --store URL store init
-       genius-cli --store URL store grant USER --tenant T --role data-manager|staff --password PW
-       genius-cli --store URL store status
-       genius-cli --store URL store login [--password -]
-       genius-cli --store URL store logout
-
-URL is postgresql://user@host:port/database (optionally ?sslmode=verify-full); without
---store the setting store/url is used. The password comes from the URL given with
---store (used for this run, never saved), from the keychain (store login), from
-PGPASSWORD or from ~/.pgpass. Without sslmode, a server other than this computer is
-reached with verify-full; the CA certificates of network/caCertificates are trusted.
-
-init      as the store&apos;s administrator: create the schema with its roles and
-          row-level security, or upgrade it; running it again changes nothing
-grant     as the administrator: create the user USER of tenant T (the tenant is
-          created when missing) with one role, or change an existing user&apos;s
-          password, tenant and role; --password - reads the password from standard input
-status    the connected user&apos;s tenant and role, and the schema version
-login     check the user&apos;s password with the store and keep it in the keychain
-          (prompted without echo; --password - reads it from standard input)
-logout    remove the user&apos;s password from the keychain
-
-Exit codes: 4 the store refused (not the administrator, no permission),
-5 the store is unreachable or refused the login.</source>
-        <translation>Aufruf: genius-cli --store URL store init
-        genius-cli --store URL store grant BENUTZER --tenant M --role data-manager|staff --password PW
-        genius-cli --store URL store status
-        genius-cli --store URL store login [--password -]
-        genius-cli --store URL store logout
-
-URL ist postgresql://benutzer@host:port/datenbank (wahlweise mit ?sslmode=verify-full);
-ohne --store gilt die Einstellung store/url. Das Passwort kommt aus der mit --store
-angegebenen URL (nur für diesen Aufruf, nie gespeichert), aus dem Schlüsselbund
-(store login), aus PGPASSWORD oder aus ~/.pgpass. Ohne sslmode wird ein anderer Server als
-dieser Rechner mit verify-full erreicht; die CA-Zertifikate aus network/caCertificates
-gelten als vertrauenswürdig.
-
-init      als Administrator des Speichers: legt das Schema mit seinen Rollen und der
-          Zeilensicherheit (Row-Level Security) an oder aktualisiert es; ein erneuter
-          Aufruf ändert nichts
-grant     als Administrator: legt den Benutzer BENUTZER des Mandanten M (der Mandant wird
-          angelegt, wenn er fehlt) mit einer Rolle an oder ändert Passwort, Mandant und
-          Rolle eines bestehenden Benutzers; --password - liest das Passwort von der
-          Standardeingabe
-status    Mandant und Rolle des angemeldeten Benutzers und die Schemaversion
-login     prüft das Passwort des Benutzers beim Speicher und legt es im Schlüsselbund ab
-          (Eingabe ohne Anzeige; --password - liest es von der Standardeingabe)
-logout    entfernt das Passwort des Benutzers aus dem Schlüsselbund
-
-Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berechtigung),
-5 der Speicher ist nicht erreichbar oder hat die Anmeldung abgelehnt.</translation>
-    </message>
-    <message>
-        <source>Expected &apos;store init&apos;, &apos;store grant&apos;, &apos;store status&apos;, &apos;store login&apos; or &apos;store logout&apos;. Run &apos;genius-cli store --help&apos;.</source>
-        <translation>Erwartet wird &apos;store init&apos;, &apos;store grant&apos;, &apos;store status&apos;, &apos;store login&apos; oder &apos;store logout&apos;. Siehe &apos;genius-cli store --help&apos;.</translation>
-    </message>
-    <message>
         <source>&apos;store login&apos; reads the password from standard input: use --password - or leave the option out.</source>
         <translation>&apos;store login&apos; liest das Passwort von der Standardeingabe: Verwenden Sie --password - oder lassen Sie die Option weg.</translation>
     </message>
@@ -1624,6 +1567,84 @@ Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berecht
     <message>
         <source>No password for %1 was stored in the keychain; nothing to remove.</source>
         <translation>Für %1 war kein Passwort im Schlüsselbund gespeichert; es gibt nichts zu entfernen.</translation>
+    </message>
+    <message>
+        <source>Usage: genius-cli --store URL store init
+       genius-cli --store URL store grant USER --tenant T --role data-manager|staff --password PW
+       genius-cli --store URL store status
+       genius-cli --store URL store purge [--older-than DAYS]
+       genius-cli --store URL store login [--password -]
+       genius-cli --store URL store logout
+
+URL is postgresql://user@host:port/database (optionally ?sslmode=verify-full); without
+--store the setting store/url is used. The password comes from the URL given with
+--store (used for this run, never saved), from the keychain (store login), from
+PGPASSWORD or from ~/.pgpass. Without sslmode, a server other than this computer is
+reached with verify-full; the CA certificates of network/caCertificates are trusted.
+
+init      as the store&apos;s administrator: create the schema with its roles and
+          row-level security, or upgrade it; running it again changes nothing
+grant     as the administrator: create the user USER of tenant T (the tenant is
+          created when missing) with one role, or change an existing user&apos;s
+          password, tenant and role; --password - reads the password from standard input
+status    the connected user&apos;s tenant and role, and the schema version
+purge     as the administrator: delete for good the tombstones (removed rows kept
+          without content) older than DAYS days, 30 by default, 0 for all
+login     check the user&apos;s password with the store and keep it in the keychain
+          (prompted without echo; --password - reads it from standard input)
+logout    remove the user&apos;s password from the keychain
+
+Exit codes: 4 the store refused (not the administrator, no permission),
+5 the store is unreachable or refused the login.</source>
+        <translation>Aufruf: genius-cli --store URL store init
+        genius-cli --store URL store grant BENUTZER --tenant M --role data-manager|staff --password PW
+        genius-cli --store URL store status
+        genius-cli --store URL store purge [--older-than TAGE]
+        genius-cli --store URL store login [--password -]
+        genius-cli --store URL store logout
+
+URL ist postgresql://benutzer@host:port/datenbank (wahlweise mit ?sslmode=verify-full);
+ohne --store gilt die Einstellung store/url. Das Passwort kommt aus der mit --store
+angegebenen URL (nur für diesen Aufruf, nie gespeichert), aus dem Schlüsselbund
+(store login), aus PGPASSWORD oder aus ~/.pgpass. Ohne sslmode wird ein anderer Server als
+dieser Rechner mit verify-full erreicht; die CA-Zertifikate aus network/caCertificates
+gelten als vertrauenswürdig.
+
+init      als Administrator des Speichers: legt das Schema mit seinen Rollen und der
+          Zeilensicherheit (Row-Level Security) an oder aktualisiert es; ein erneuter
+          Aufruf ändert nichts
+grant     als Administrator: legt den Benutzer BENUTZER des Mandanten M (der Mandant wird
+          angelegt, wenn er fehlt) mit einer Rolle an oder ändert Passwort, Mandant und
+          Rolle eines bestehenden Benutzers; --password - liest das Passwort von der
+          Standardeingabe
+status    Mandant und Rolle des angemeldeten Benutzers und die Schemaversion
+purge     als Administrator: löscht die Löschvermerke (entfernte Zeilen, ohne Inhalt
+          aufbewahrt) endgültig, die älter als TAGE Tage sind; ohne Angabe 30, 0 für alle
+login     prüft das Passwort des Benutzers beim Speicher und legt es im Schlüsselbund ab
+          (Eingabe ohne Anzeige; --password - liest es von der Standardeingabe)
+logout    entfernt das Passwort des Benutzers aus dem Schlüsselbund
+
+Exit-Codes: 4 der Speicher hat abgelehnt (nicht der Administrator, keine Berechtigung),
+</translation>
+    </message>
+    <message>
+        <source>Expected &apos;store init&apos;, &apos;store grant&apos;, &apos;store status&apos;, &apos;store purge&apos;, &apos;store login&apos; or &apos;store logout&apos;. Run &apos;genius-cli store --help&apos;.</source>
+        <translation>Erwartet wird &apos;store init&apos;, &apos;store grant&apos;, &apos;store status&apos;, &apos;store purge&apos;, &apos;store login&apos; oder &apos;store logout&apos;. Siehe &apos;genius-cli store --help&apos;.</translation>
+    </message>
+    <message>
+        <source>--older-than belongs to &apos;store purge&apos;.</source>
+        <translation>--older-than gehört zu &apos;store purge&apos;.</translation>
+    </message>
+    <message>
+        <source>--older-than takes a number of days from 0 to 36500.</source>
+        <translation>--older-than erwartet eine Anzahl Tage von 0 bis 36500.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tombstone(s) older than %1 day(s) deleted from the shared store.</source>
+        <translation>
+            <numerusform>%n Löschvermerk älter als %1 Tag(e) aus dem gemeinsamen Speicher gelöscht.</numerusform>
+            <numerusform>%n Löschvermerke älter als %1 Tag(e) aus dem gemeinsamen Speicher gelöscht.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "core/sharedstore/storeaddress.h"
 #include "core/sharedstore/storeadmin.h"
 #include "core/sharedstore/storeconnection.h"
+#include "core/sharedstore/storepurge.h"
 
 #include <QJsonObject>
 
@@ -18,6 +19,9 @@ namespace {
 const QString kTenant = QStringLiteral("tenant");
 const QString kRole = QStringLiteral("role");
 const QString kPassword = QStringLiteral("password");
+const QString kOlderThan = QStringLiteral("older-than");
+/// How old a tombstone must be before `store purge` without --older-than deletes it.
+constexpr int kDefaultPurgeDays = 30;
 
 QJsonValue textOrNull(const QString& text)
 {
@@ -36,6 +40,7 @@ QString StoreCommand::usage() const
     return tr("Usage: genius-cli --store URL store init\n"
               "       genius-cli --store URL store grant USER --tenant T --role data-manager|staff --password PW\n"
               "       genius-cli --store URL store status\n"
+              "       genius-cli --store URL store purge [--older-than DAYS]\n"
               "       genius-cli --store URL store login [--password -]\n"
               "       genius-cli --store URL store logout\n"
               "\n"
@@ -51,6 +56,8 @@ QString StoreCommand::usage() const
               "          created when missing) with one role, or change an existing user's\n"
               "          password, tenant and role; --password - reads the password from standard input\n"
               "status    the connected user's tenant and role, and the schema version\n"
+              "purge     as the administrator: delete for good the tombstones (removed rows kept\n"
+              "          without content) older than DAYS days, 30 by default, 0 for all\n"
               "login     check the user's password with the store and keep it in the keychain\n"
               "          (prompted without echo; --password - reads it from standard input)\n"
               "logout    remove the user's password from the keychain\n"
@@ -61,16 +68,22 @@ QString StoreCommand::usage() const
 
 void StoreCommand::run(CommandContext& context, const QStringList& arguments, Done done)
 {
-    const auto parsed = parse(context, arguments, { { kTenant, true }, { kRole, true }, { kPassword, true } });
+    const auto parsed
+        = parse(context, arguments, { { kTenant, true }, { kRole, true }, { kPassword, true }, { kOlderThan, true } });
     if (!parsed)
         return done(ExitCode::Usage);
     const QString action = parsed->positional.value(0);
     const bool grants = action == QLatin1String("grant");
     const bool logsIn = action == QLatin1String("login");
-    if (action != QLatin1String("init") && !grants && action != QLatin1String("status") && !logsIn
+    const bool purges = action == QLatin1String("purge");
+    if (action != QLatin1String("init") && !grants && action != QLatin1String("status") && !purges && !logsIn
         && action != QLatin1String("logout")) {
-        context.output.error(tr("Expected 'store init', 'store grant', 'store status', 'store login' or "
-                                "'store logout'. Run 'genius-cli store --help'."));
+        context.output.error(tr("Expected 'store init', 'store grant', 'store status', 'store purge', 'store login' "
+                                "or 'store logout'. Run 'genius-cli store --help'."));
+        return done(ExitCode::Usage);
+    }
+    if (!purges && parsed->has(kOlderThan)) {
+        context.output.error(tr("--older-than belongs to 'store purge'."));
         return done(ExitCode::Usage);
     }
     if (parsed->positional.size() != (grants ? 2 : 1)) {
@@ -90,6 +103,8 @@ void StoreCommand::run(CommandContext& context, const QStringList& arguments, Do
         return done(init(context));
     if (grants)
         return done(grant(context, *parsed));
+    if (purges)
+        return done(purge(context, *parsed));
     done(status(context));
 }
 
@@ -188,6 +203,40 @@ ExitCode StoreCommand::status(CommandContext& context) const
     context.output.line(tr("Role: %1").arg(role.isEmpty() ? tr("none") : role));
     context.output.line(status->schemaVersion == 0 ? tr("Schema: not initialised (run 'store init')")
                                                    : tr("Schema version: %1").arg(status->schemaVersion));
+    return ExitCode::Success;
+}
+
+ExitCode StoreCommand::purge(CommandContext& context, const ParsedArguments& parsed) const
+{
+    int days = kDefaultPurgeDays;
+    if (parsed.has(kOlderThan)) {
+        bool ok = false;
+        days = parsed.value(kOlderThan).toInt(&ok);
+        if (!ok || days < 0 || days > 36500) {
+            context.output.error(tr("--older-than takes a number of days from 0 to 36500."));
+            return ExitCode::Usage;
+        }
+    }
+    ExitCode failure = ExitCode::Success;
+    const auto connection = openConfiguredStore(context, &failure);
+    if (!connection)
+        return failure;
+    const auto outcome = sharedstore::purgeTombstones(*connection, days);
+    if (!outcome) {
+        context.output.error(outcome.error().detail);
+        return exitCodeFor(outcome.error());
+    }
+    if (context.output.json()) {
+        QJsonObject purged;
+        for (const auto& table : outcome->tables)
+            purged.insert(table.name, table.rows);
+        context.output.jsonValue(QJsonObject { { QStringLiteral("older_than_days"), days },
+            { QStringLiteral("purged"), purged }, { QStringLiteral("total"), outcome->total() } });
+    } else {
+        context.output.line(tr("%n tombstone(s) older than %1 day(s) deleted from the shared store.", nullptr,
+            static_cast<int>(outcome->total()))
+                                .arg(days));
+    }
     return ExitCode::Success;
 }
 

@@ -6,9 +6,9 @@
 
 namespace genius::cli {
 
-/// `store init | grant USER --tenant T --role data-manager|staff --password PW | status | login |
-/// logout`: the administration of the shared collection store (PostgreSQL) named by --store or
-/// store/url, and a user's password for it in the OS keychain.
+/// `store init | grant USER --tenant T --role data-manager|staff --password PW | status | purge
+/// [--older-than DAYS] | login | logout`: the administration of the shared collection store (PostgreSQL) named by
+/// --store or store/url, and a user's password for it in the OS keychain.
 class StoreCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(StoreCommand)
@@ -23,6 +23,7 @@ private:
     ExitCode init(CommandContext& context) const;
     ExitCode grant(CommandContext& context, const ParsedArguments& parsed) const;
     ExitCode status(CommandContext& context) const;
+    ExitCode purge(CommandContext& context, const ParsedArguments& parsed) const;
     void login(CommandContext& context, const ParsedArguments& parsed, Done done);
     void logout(CommandContext& context, Done done);
 

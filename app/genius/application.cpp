@@ -147,7 +147,7 @@ int Application::run()
                          });
         m_sharedStore->sync();
         // And again while the app runs, so new and withdrawn documents arrive without a restart.
-        m_sharedStore->setSyncInterval(std::chrono::minutes(m_settings->integer(settings::keys::StoreSyncMinutes)));
+        m_sharedStore->followSyncSetting();
     }
     if (m_settings->text(settings::keys::GatewayUrl).isEmpty()
         && m_settings->lock(settings::keys::GatewayUrl) == settings::Lock::None)

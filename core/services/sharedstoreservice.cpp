@@ -14,6 +14,8 @@
 #include <QPointer>
 #include <QThread>
 
+#include <utility>
+
 namespace genius::services {
 
 namespace {
@@ -127,6 +129,24 @@ void SharedStoreService::setSyncInterval(std::chrono::milliseconds interval)
         return;
     }
     m_syncTimer.start(interval);
+}
+
+std::chrono::milliseconds SharedStoreService::syncInterval() const
+{
+    return m_syncTimer.isActive() ? m_syncTimer.intervalAsDuration() : std::chrono::milliseconds::zero();
+}
+
+void SharedStoreService::followSyncSetting()
+{
+    const auto apply
+        = [this] { setSyncInterval(std::chrono::minutes(m_settings.integer(settings::keys::StoreSyncMinutes))); };
+    apply();
+    if (std::exchange(m_followsSyncSetting, true))
+        return;
+    connect(&m_settings, &settings::Settings::changed, this, [apply](const QString& key) {
+        if (key == settings::keys::StoreSyncMinutes)
+            apply();
+    });
 }
 
 SharedStoreService::~SharedStoreService()

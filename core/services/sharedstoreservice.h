@@ -60,6 +60,11 @@ public:
     /// Syncs in the background every `interval` as well (zero: never). A sync that falls due while
     /// another job runs is skipped, not refused: the next one comes at the next interval.
     void setSyncInterval(std::chrono::milliseconds interval);
+    /// The interval of the periodic sync; zero when there is none.
+    std::chrono::milliseconds syncInterval() const;
+    /// Syncs every store/syncMinutes minutes, and follows the setting when it changes later
+    /// (the settings view): the new interval counts from the change.
+    void followSyncSetting();
 
     /// Brings the profile's copy of the shared collections up to date. Every job ends with
     /// finished(); one asked for while another runs ends at once, refused, with a sentence.
@@ -103,6 +108,7 @@ private:
     bool m_busy = false;
     QPointer<QThread> m_worker; ///< the running job's thread
     QTimer m_syncTimer; ///< setSyncInterval()
+    bool m_followsSyncSetting = false; ///< followSyncSetting()
 };
 
 } // namespace genius::services

@@ -9,6 +9,7 @@
 //      copy of a document is complete: the source view highlights the cited lines offline
 //   4  a withdrawn document's tombstone may drop its original (original_sha256 NULL), so that
 //      withdrawing erases the file once no document of the tenant refers to it any more
+//   5  deleting a row that is already a tombstone removes it for good (`store purge`)
 //
 // Security model, enforced by the server against any SQL a user types:
 // - Every table holding tenant data has row-level security ENABLEd and FORCEd (so it applies to
@@ -28,7 +29,8 @@
 //   (genius.tenants.revision) for every inserted or updated row; the counter's row lock
 //   serialises a tenant's writers, so revisions commit in order and "everything after revision N"
 //   misses nothing. A DELETE becomes an UPDATE to deleted = true (a tombstone with a new
-//   revision), so clients learn about removals.
+//   revision), so the tenant's counter moves and clients learn that something changed; a sync
+//   lists what is live, so `store purge` may later delete tombstones for good (migration 5).
 
 namespace genius::sharedstore {
 
@@ -324,11 +326,28 @@ const char* const kMigration4[] = {
     CHECK (deleted OR original_sha256 IS NOT NULL))",
 };
 
+// A DELETE of a live row still only marks it; a DELETE of a tombstone lets it go. Clients need
+// no tombstones (a sync lists what is live), so purging them loses no change.
+const char* const kMigration5[] = {
+    R"(CREATE OR REPLACE FUNCTION genius.keep_tombstone() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF OLD.deleted THEN
+        RETURN OLD;
+    END IF;
+    EXECUTE format('UPDATE %I.%I SET deleted = true WHERE id = $1 AND NOT deleted', TG_TABLE_SCHEMA, TG_TABLE_NAME)
+        USING OLD.id;
+    RETURN NULL;
+END $$)",
+};
+
 const StoreMigration kMigrations[] = {
     { 1, kMigration1 },
     { 2, kMigration2 },
     { 3, kMigration3 },
     { 4, kMigration4 },
+    { 5, kMigration5 },
 };
 
 } // namespace

@@ -300,12 +300,18 @@ private:
                 return {};
             }
             m_outcome.document = PublishOutcome::Document::Replaced;
-            // DELETE leaves tombstones (the keep_tombstone trigger): syncing clients learn what went.
+            // The earlier passages become tombstones (deleted = true, a new revision), so syncing
+            // clients learn what went, and lose their content in the same write: the old wording
+            // of a replaced document does not linger in the store.
             for (const QString& sql :
-                { QStringLiteral("DELETE FROM genius.embeddings e USING genius.chunks c WHERE c.id = e.chunk_id "
-                                 "AND c.document_id = ? AND NOT e.deleted"),
-                    QStringLiteral("DELETE FROM genius.chunks WHERE document_id = ? AND NOT deleted"),
-                    QStringLiteral("DELETE FROM genius.pages WHERE document_id = ? AND NOT deleted") }) {
+                { QStringLiteral("UPDATE genius.embeddings e SET deleted = true, "
+                                 "vector = decode(repeat('00', 4 * e.dimension), 'hex') FROM genius.chunks c "
+                                 "WHERE c.id = e.chunk_id AND c.document_id = ? AND NOT e.deleted"),
+                    QStringLiteral(
+                        "UPDATE genius.chunks SET deleted = true, heading = '', text = '' WHERE document_id = ? "
+                        "AND NOT deleted"),
+                    QStringLiteral("UPDATE genius.pages SET deleted = true, text = '', words = NULL WHERE "
+                                   "document_id = ? AND NOT deleted") }) {
                 if (auto removed = m_connection.query(
                         sql, { m_outcome.storeDocumentId }, QStringLiteral("remove the document's earlier passages"));
                     !removed)

@@ -64,6 +64,11 @@ struct StoreGrant {
     QString role; ///< as genius-cli spells it: data-manager, staff
 };
 
+/// The passwords of the store most tests set up: its administrator's, and the one every user of
+/// aachenAndBorken() is granted with. Tests about passwords themselves choose their own.
+inline const QString AdminPassword = QStringLiteral("Verwaltung-Geheim-42");
+inline const QString UserPassword = QStringLiteral("Datenpflege-2026");
+
 /// The users most store tests work with: anna (data manager) and sven (staff) of "Stadt Aachen",
 /// and bert (data manager) of "Kreis Borken".
 QList<StoreGrant> aachenAndBorken();

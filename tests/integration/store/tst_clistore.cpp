@@ -82,13 +82,13 @@ void TestCliStore::init_printsTheSchemaVersionAndIsIdempotent()
 {
     const CliRun first = run({ u"--store"_s, adminUrl(), u"store"_s, u"init"_s });
     QCOMPARE(first.exitCode, 0);
-    QVERIFY2(first.out.contains(u"schema version 4"_s), qPrintable(first.out));
+    QVERIFY2(first.out.contains(u"schema version 5"_s), qPrintable(first.out));
     QVERIFY2(first.err.isEmpty(), qPrintable(first.err));
 
     QCOMPARE(grant(u"early"_s, u"Stadt Aachen"_s, u"staff"_s).exitCode, 0);
     const CliRun second = run({ u"--json"_s, u"--store"_s, adminUrl(), u"store"_s, u"init"_s });
     QCOMPARE(second.exitCode, 0);
-    QCOMPARE(second.object(), QJsonObject({ { u"schema_version"_s, 4 } }));
+    QCOMPARE(second.object(), QJsonObject({ { u"schema_version"_s, 5 } }));
     // What existed before the second init is still there.
     const CliRun early = run({ u"--json"_s, u"--store"_s, userUrl(u"early"_s), u"store"_s, u"status"_s }, UserPassword);
     QCOMPARE(early.exitCode, 0);
@@ -96,7 +96,7 @@ void TestCliStore::init_printsTheSchemaVersionAndIsIdempotent()
     const CliRun admin = run({ u"--json"_s, u"--store"_s, adminUrl(), u"store"_s, u"status"_s });
     QCOMPARE(admin.exitCode, 0);
     QCOMPARE(admin.object()[u"role"_s].toString(), u"administrator"_s);
-    QCOMPARE(admin.object()[u"schema_version"_s].toInt(), 4);
+    QCOMPARE(admin.object()[u"schema_version"_s].toInt(), 5);
     QVERIFY(admin.object()[u"tenant"_s].isNull());
 }
 
@@ -120,7 +120,7 @@ void TestCliStore::grant_createsUsersOfTwoTenants()
         const CliRun status = run({ u"--json"_s, u"--store"_s, userUrl(user), u"store"_s, u"status"_s }, UserPassword);
         QVERIFY2(status.exitCode == 0, qPrintable(status.err));
         const QJsonObject expected { { u"user"_s, user }, { u"tenant"_s, tenant }, { u"role"_s, role },
-            { u"administrator"_s, false }, { u"schema_version"_s, 4 } };
+            { u"administrator"_s, false }, { u"schema_version"_s, 5 } };
         QCOMPARE(status.object(), expected);
     }
     // Granting again changes the role (and the password), it does not create a second user.

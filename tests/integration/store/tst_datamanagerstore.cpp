@@ -35,11 +35,10 @@
 
 using namespace genius;
 using namespace Qt::StringLiterals;
+using genius::tests::AdminPassword;
+using genius::tests::UserPassword;
 
 namespace {
-
-const QString AdminPassword = u"Verwaltung-Geheim-42"_s;
-const QString UserPassword = u"Datenpflege-2026"_s;
 
 /// One workstation: a profile with its index, the store service and the data-manager view.
 struct Station {
@@ -146,6 +145,7 @@ private Q_SLOTS:
     void unreachableStore_saysSoAndKeepsTheView();
     void otherDataManager_withdrawsACopyFromTheStore();
     void periodicSync_bringsNewDocumentsWithoutAClick();
+    void syncInterval_followsTheSetting();
     void cleanupTestCase();
 };
 
@@ -414,6 +414,31 @@ void TestDataManagerStore::periodicSync_bringsNewDocumentsWithoutAClick()
     finished.clear();
     QTest::qWait(1000);
     QCOMPARE(finished.count(), 0);
+}
+
+void TestDataManagerStore::syncInterval_followsTheSetting()
+{
+    using std::chrono::minutes;
+    Station sven;
+    QVERIFY(sven.open(profile(u"sven"_s), userUrl(u"sven"_s), false));
+    QCOMPARE(sven.store->syncInterval(), std::chrono::milliseconds::zero());
+    sven.store->followSyncSetting();
+    QCOMPARE(sven.store->syncInterval(), minutes(30)); // the default
+    // Changed in the settings view while the app runs: no restart needed.
+    QVERIFY(sven.settings->setValue(settings::keys::StoreSyncMinutes, 5));
+    QCOMPARE(sven.store->syncInterval(), minutes(5));
+    QVERIFY(sven.settings->setValue(settings::keys::StoreSyncMinutes, 0));
+    QCOMPARE(sven.store->syncInterval(), std::chrono::milliseconds::zero());
+    QVERIFY(!sven.settings->setValue(settings::keys::StoreSyncMinutes, 5000)); // refused: stays off
+    QCOMPARE(sven.store->syncInterval(), std::chrono::milliseconds::zero());
+    QVERIFY(sven.settings->resetValue(settings::keys::StoreSyncMinutes));
+    QCOMPARE(sven.store->syncInterval(), minutes(30));
+    // Following twice changes nothing; other settings leave the interval alone.
+    sven.store->followSyncSetting();
+    QVERIFY(sven.settings->setValue(settings::keys::StoreSyncMinutes, 7));
+    QCOMPARE(sven.store->syncInterval(), minutes(7));
+    QVERIFY(sven.settings->setValue(settings::keys::RetentionNormal, 14));
+    QCOMPARE(sven.store->syncInterval(), minutes(7));
 }
 
 void TestDataManagerStore::cleanupTestCase()

@@ -16,13 +16,12 @@
 
 using namespace Qt::StringLiterals;
 using genius::sharedstore::StoreConnection;
+using genius::tests::AdminPassword;
 using genius::tests::CliRun;
+using genius::tests::UserPassword;
 using genius::tests::writeFile;
 
 namespace {
-
-const QString AdminPassword = u"Verwaltung-Geheim-42"_s;
-const QString UserPassword = u"Datenpflege-2026"_s;
 
 QStringList names(const QJsonArray& collections)
 {

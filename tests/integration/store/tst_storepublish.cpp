@@ -19,15 +19,14 @@
 
 using namespace Qt::StringLiterals;
 using genius::sharedstore::StoreConnection;
+using genius::tests::AdminPassword;
 using genius::tests::CliRun;
 using genius::tests::finishCli;
 using genius::tests::sha256OfFile;
+using genius::tests::UserPassword;
 using genius::tests::writeFile;
 
 namespace {
-
-const QString AdminPassword = u"Verwaltung-Geheim-42"_s;
-const QString UserPassword = u"Datenpflege-2026"_s;
 
 const char* const kSatzung = R"(# Hundesteuersatzung der Gemeinde Musterstadt
 
@@ -240,9 +239,26 @@ void TestStorePublish::changedVectors_replaceTheDocumentInPlace()
     QCOMPARE(count(u"SELECT count(*) FROM genius.documents WHERE name = 'hundesteuer.md'"_s), qint64(1));
     QCOMPARE(count(u"SELECT count(*) FROM genius.chunks WHERE document_id = ? AND NOT deleted"_s, { storeId }),
         qint64(chunks));
-    // The earlier passages stay as tombstones for syncing clients.
+    // The earlier passages stay as tombstones for syncing clients, without their content.
     QCOMPARE(
         count(u"SELECT count(*) FROM genius.chunks WHERE document_id = ? AND deleted"_s, { storeId }), qint64(chunks));
+    QCOMPARE(count(u"SELECT count(*) FROM genius.chunks WHERE document_id = ? AND deleted AND (text <> '' OR "
+                   "heading <> '')"_s,
+                 { storeId }),
+        qint64(0));
+    QVERIFY(count(u"SELECT count(*) FROM genius.pages WHERE document_id = ? AND deleted"_s, { storeId }) > 0);
+    QCOMPARE(count(u"SELECT count(*) FROM genius.pages WHERE document_id = ? AND deleted AND (text <> '' OR words "
+                   "IS NOT NULL)"_s,
+                 { storeId }),
+        qint64(0));
+    QCOMPARE(count(u"SELECT count(*) FROM genius.embeddings e JOIN genius.chunks c ON c.id = e.chunk_id WHERE "
+                   "c.document_id = ? AND e.deleted AND e.vector <> decode(repeat('00', 4 * e.dimension), 'hex')"_s,
+                 { storeId }),
+        qint64(0));
+    // The live passages keep theirs.
+    QCOMPARE(
+        count(u"SELECT count(*) FROM genius.chunks WHERE document_id = ? AND NOT deleted AND text = ''"_s, { storeId }),
+        qint64(0));
     QCOMPARE(count(u"SELECT count(*) FROM genius.embeddings e JOIN genius.chunks c ON c.id = e.chunk_id WHERE "
                    "c.document_id = ? AND NOT e.deleted AND e.model = 'test-embedding' AND e.dimension = 4"_s,
                  { storeId }),

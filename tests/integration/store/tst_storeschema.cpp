@@ -145,7 +145,7 @@ void TestStoreSchema::initTestCase()
     const auto version = genius::sharedstore::initializeStore(*administrator);
     QVERIFY2(version, qPrintable(version ? QString() : version.error().detail));
     QCOMPARE(*version, genius::sharedstore::latestStoreVersion());
-    QCOMPARE(*version, 4);
+    QCOMPARE(*version, 5);
 
     QVERIFY(grant(*administrator, u"alice"_s, u"Stadt Aachen"_s, StoreRole::DataManager));
     QVERIFY(grant(*administrator, u"bob"_s, u"Stadt Aachen"_s, StoreRole::Staff));
@@ -210,8 +210,8 @@ void TestStoreSchema::init_isIdempotentAndKeepsRows()
     const qint64 before = number(*administrator, u"SELECT count(*) FROM genius.collections"_s);
     const auto again = genius::sharedstore::initializeStore(*administrator);
     QVERIFY2(again, qPrintable(again ? QString() : again.error().detail));
-    QCOMPARE(*again, 4);
-    QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.genius_schema"_s), 4);
+    QCOMPARE(*again, 5);
+    QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.genius_schema"_s), 5);
     QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.collections"_s), before);
     QCOMPARE(number(*administrator, u"SELECT count(*) FROM genius.memberships"_s), 4);
 }
@@ -280,8 +280,8 @@ void TestStoreSchema::init_upgradesAnOlderSchema()
 
     const auto upgraded = genius::sharedstore::initializeStore(*administrator);
     QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().detail));
-    QCOMPARE(*upgraded, 4);
-    QCOMPARE(number(*administrator, u"SELECT max(version) FROM genius.genius_schema"_s), 4);
+    QCOMPARE(*upgraded, 5);
+    QCOMPARE(number(*administrator, u"SELECT max(version) FROM genius.genius_schema"_s), 5);
     QCOMPARE(number(*administrator,
                  u"SELECT count(*) FROM genius.memberships m JOIN genius.tenants t ON t.id = m.tenant_id "
                  "WHERE m.member = 'early' AND t.name = 'Frühe Behörde'"_s),
@@ -697,7 +697,7 @@ void TestStoreSchema::status_reportsTenantAndRole()
     QCOMPARE(status->tenant, u"Stadt Aachen"_s);
     QCOMPARE(status->role, std::optional(StoreRole::Staff));
     QVERIFY(!status->administrator);
-    QCOMPARE(status->schemaVersion, 4);
+    QCOMPARE(status->schemaVersion, 5);
     const auto administrator = admin();
     QVERIFY(administrator);
     const auto adminStatus = genius::sharedstore::storeStatus(*administrator);

@@ -21,14 +21,13 @@
 using namespace Qt::StringLiterals;
 using genius::index::IndexDatabase;
 using genius::sharedstore::StoreConnection;
+using genius::tests::AdminPassword;
 using genius::tests::CliRun;
 using genius::tests::sha256OfFile;
+using genius::tests::UserPassword;
 using genius::tests::writeFile;
 
 namespace {
-
-const QString AdminPassword = u"Verwaltung-Geheim-42"_s;
-const QString UserPassword = u"Datenpflege-2026"_s;
 
 /// The names of the documents in a `documents --json` or `search --json` array.
 QStringList names(const QJsonArray& array)

@@ -15,16 +15,11 @@
 
 using namespace Qt::StringLiterals;
 using genius::sharedstore::StoreConnection;
+using genius::tests::AdminPassword;
 using genius::tests::CliRun;
 using genius::tests::sha256OfFile;
+using genius::tests::UserPassword;
 using genius::tests::writeFile;
-
-namespace {
-
-const QString AdminPassword = u"Verwaltung-Geheim-42"_s;
-const QString UserPassword = u"Datenpflege-2026"_s;
-
-} // namespace
 
 class TestStoreWithdrawal final : public QObject
 {
@@ -103,6 +98,32 @@ private:
         return counts.join(u' ');
     }
 
+    /// `genius-cli store purge` as the store's administrator, with `arguments`.
+    CliRun purge(const QStringList& arguments = {})
+    {
+        return genius::tests::runCli(cliSetup(),
+            QStringList { u"--profile"_s, profile(u"admin"_s), u"--json"_s, u"--store"_s,
+                genius::tests::storeAdminUrl(m_cluster, AdminPassword), u"store"_s, u"purge"_s }
+                + arguments);
+    }
+    /// The tombstones of every table together.
+    qint64 tombstones()
+    {
+        qint64 sum = 0;
+        for (const QString& table :
+            { u"documents"_s, u"assignments"_s, u"pages"_s, u"chunks"_s, u"embeddings"_s, u"collections"_s })
+            sum += count(*m_admin, u"SELECT count(*) FROM genius.%1 WHERE deleted"_s.arg(table));
+        return sum;
+    }
+    /// Makes the tombstones of `table` 40 days old (the revision trigger would stamp them now).
+    bool backdate(const QString& table)
+    {
+        return m_admin->exec(u"ALTER TABLE genius.%1 DISABLE TRIGGER stamp_revision"_s.arg(table), u"backdate"_s)
+            && m_admin->exec(u"UPDATE genius.%1 SET updated_at = now() - interval '40 days' WHERE deleted"_s.arg(table),
+                u"backdate"_s)
+            && m_admin->exec(u"ALTER TABLE genius.%1 ENABLE TRIGGER stamp_revision"_s.arg(table), u"backdate"_s);
+    }
+
 private Q_SLOTS:
     void initTestCase();
     void staff_isRefusedAndNothingChanges();
@@ -113,6 +134,7 @@ private Q_SLOTS:
     void sync_dropsTheCopy();
     void withdrawnDocument_isUnknownAfterwards_andCanBePublishedAgain();
     void original_staysWhileAnotherDocumentHasIt();
+    void purge_deletesOldTombstonesForGood();
     void cleanupTestCase();
 };
 
@@ -321,6 +343,79 @@ void TestStoreWithdrawal::original_staysWhileAnotherDocumentHasIt()
     QVERIFY2(last.exitCode == 0, last.why().constData());
     QVERIFY(last.object()[u"original_erased"_s].toBool());
     QCOMPARE(count(*m_admin, u"SELECT count(*) FROM genius.originals WHERE sha256 = ?"_s, { sha }), qint64(0));
+}
+
+void TestStoreWithdrawal::purge_deletesOldTombstonesForGood()
+{
+    // By now every table holds tombstones (withdrawn documents; a deleted collection as well).
+    const CliRun deleted = store(u"anna"_s, { u"collections"_s, u"delete"_s, u"Steuern"_s });
+    QVERIFY2(deleted.exitCode == 0, deleted.why().constData());
+    const CliRun caughtUp = store(u"sven"_s, { u"sync"_s });
+    QVERIFY2(caughtUp.exitCode == 0, caughtUp.why().constData());
+    const qint64 before = tombstones();
+    QVERIFY(count(*m_admin, u"SELECT count(*) FROM genius.collections WHERE deleted"_s) > 0);
+    QVERIFY(count(*m_admin, u"SELECT count(*) FROM genius.documents WHERE deleted"_s) > 0);
+    const QString untouched = everything();
+    const auto liveAndRevisions = [this]() -> QString {
+        return everything().split(u' ').filter(u"revision="_s).join(u' ') + u" live="_s
+            + QString::number(count(*m_admin,
+                u"SELECT (SELECT count(*) FROM genius.documents WHERE NOT deleted) "
+                "+ (SELECT count(*) FROM genius.chunks WHERE NOT deleted) + (SELECT "
+                "count(*) FROM genius.collections WHERE NOT deleted)"_s));
+    };
+    const QString live = liveAndRevisions();
+
+    // Only the administrator purges; a bad age is a usage error.
+    for (const QString& user : { u"anna"_s, u"sven"_s }) {
+        const CliRun refused = store(user, { u"store"_s, u"purge"_s, u"--older-than"_s, u"0"_s });
+        QVERIFY2(refused.exitCode == 4, refused.why().constData());
+    }
+    QCOMPARE(purge({ u"--older-than"_s, u"-1"_s }).exitCode, 1);
+    QCOMPARE(purge({ u"--older-than"_s, u"vier"_s }).exitCode, 1);
+    QCOMPARE(everything(), untouched);
+
+    // By default tombstones younger than 30 days stay.
+    CliRun purged = purge();
+    QVERIFY2(purged.exitCode == 0, purged.why().constData());
+    QCOMPARE(purged.object()[u"older_than_days"_s].toInt(), 30);
+    QCOMPARE(purged.object()[u"total"_s].toInteger(), qint64(0));
+    QCOMPARE(everything(), untouched);
+    // Old documents' tombstones stay while younger tombstones of their passages refer to them.
+    QVERIFY(backdate(u"documents"_s));
+    purged = purge();
+    QVERIFY2(purged.exitCode == 0, purged.why().constData());
+    QCOMPARE(purged.object()[u"total"_s].toInteger(), qint64(0));
+    // Once everything is old, everything goes, children before their documents.
+    for (const QString& table : { u"assignments"_s, u"pages"_s, u"chunks"_s, u"embeddings"_s, u"collections"_s })
+        QVERIFY(backdate(table));
+    purged = purge();
+    QVERIFY2(purged.exitCode == 0, purged.why().constData());
+    QCOMPARE(purged.object()[u"total"_s].toInteger(), before);
+    QVERIFY(purged.object()[u"purged"_s][u"documents"_s].toInteger() > 0);
+    QCOMPARE(tombstones(), qint64(0));
+    // What is live and the revisions are as they were: clients have nothing to catch up on.
+    QCOMPARE(liveAndRevisions(), live);
+    const CliRun synced = store(u"sven"_s, { u"sync"_s });
+    QVERIFY2(synced.exitCode == 0, synced.why().constData());
+    QVERIFY2(synced.object()[u"up_to_date"_s].toBool(), synced.why().constData());
+
+    // Removing a live row still leaves a tombstone; purging with --older-than 0 takes it at once.
+    const qint64 liveDocument
+        = count(*m_admin, u"SELECT id FROM genius.documents WHERE name = 'hundesteuer.md' AND NOT deleted"_s);
+    QVERIFY(liveDocument > 0);
+    QVERIFY2(withdraw(u"anna"_s, liveDocument).exitCode == 0, "withdraw");
+    QVERIFY(tombstones() > 0);
+    purged = purge({ u"--older-than"_s, u"0"_s });
+    QVERIFY2(purged.exitCode == 0, purged.why().constData());
+    QVERIFY(purged.object()[u"total"_s].toInteger() > 0);
+    QCOMPARE(tombstones(), qint64(0));
+    // Without --json: one sentence.
+    const CliRun plain = genius::tests::runCli(cliSetup(),
+        { u"--profile"_s, profile(u"admin"_s), u"--store"_s, genius::tests::storeAdminUrl(m_cluster, AdminPassword),
+            u"store"_s, u"purge"_s });
+    QVERIFY2(plain.exitCode == 0, plain.why().constData());
+    QCOMPARE(plain.out.count(u'\n'), 1);
+    QVERIFY2(plain.out.contains(u"deleted from the shared store"_s), qPrintable(plain.out));
 }
 
 void TestStoreWithdrawal::cleanupTestCase()
