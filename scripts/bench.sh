@@ -79,6 +79,11 @@ run retrieval retrieval
 run legal-retrieval legal-retrieval
 run evidence-gate evidence-gate
 run tokenizer tokenizer
+if [ "$mode" = quick ]; then
+    run store-publish store-publish --count 5 --dim 256
+else
+    run store-publish store-publish
+fi
 for tokens in 2000 10000; do run "stream-render $tokens" stream-render --tokens "$tokens"; done
 run startup startup
 

@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <functional>
 
 namespace genius::sharedstore {
 
@@ -156,35 +157,56 @@ Result<QByteArray> readOriginal(const index::DocumentRecord& record)
     return bytes;
 }
 
-/// One prepared statement run many times (chunks, vectors): prepared once, not per row.
-class Statement
+/// Rows inserted many per statement (pages, passages, vectors): one round trip to the server per
+/// batch instead of per row, which is what publishing costs over a wide-area network. `row` is the
+/// VALUES tuple with its `?` placeholders; the statement is prepared once per batch size.
+class BatchInsert
 {
 public:
-    Statement(const StoreConnection& connection, const QString& sql, QString action)
+    BatchInsert(const StoreConnection& connection, QString head, QString row, QString tail, int rowsPerStatement,
+        QString action)
         : m_query(connection.db())
+        , m_head(std::move(head))
+        , m_row(std::move(row))
+        , m_tail(std::move(tail))
+        , m_rowsPerStatement(rowsPerStatement)
         , m_action(std::move(action))
     {
         m_query.setForwardOnly(true);
-        m_prepared = m_query.prepare(sql);
     }
-    /// Runs with `values`; the first column of the first row (RETURNING id), or null.
-    Result<QVariant> run(const QVariantList& values)
+
+    /// Inserts `rows`; `returned` sees every row the statements return (RETURNING …).
+    Result<void> run(const QList<QVariantList>& rows, const std::function<void(const QSqlQuery&)>& returned = {})
     {
-        if (!m_prepared)
-            return std::unexpected(statementError(m_query.lastError(), m_action));
-        for (qsizetype i = 0; i < values.size(); ++i)
-            m_query.bindValue(static_cast<int>(i), values.at(i));
-        if (!m_query.exec())
-            return std::unexpected(statementError(m_query.lastError(), m_action));
-        const QVariant first = m_query.next() ? m_query.value(0) : QVariant();
-        m_query.finish();
-        return first;
+        for (qsizetype first = 0; first < rows.size(); first += m_rowsPerStatement) {
+            const qsizetype count = std::min<qsizetype>(m_rowsPerStatement, rows.size() - first);
+            if (count != m_prepared) {
+                const QString sql = m_head + QStringList(count, m_row).join(QStringLiteral(", ")) + m_tail;
+                if (!m_query.prepare(sql))
+                    return std::unexpected(statementError(m_query.lastError(), m_action));
+                m_prepared = count;
+            }
+            int position = 0;
+            for (qsizetype i = first; i < first + count; ++i)
+                for (const QVariant& value : rows.at(i))
+                    m_query.bindValue(position++, value);
+            if (!m_query.exec())
+                return std::unexpected(statementError(m_query.lastError(), m_action));
+            while (returned && m_query.next())
+                returned(m_query);
+            m_query.finish();
+        }
+        return {};
     }
 
 private:
     QSqlQuery m_query;
+    QString m_head;
+    QString m_row;
+    QString m_tail;
+    int m_rowsPerStatement;
     QString m_action;
-    bool m_prepared = false;
+    qsizetype m_prepared = 0; ///< the batch size the query is prepared for
 };
 
 /// The writes of one document, inside the transaction.
@@ -342,43 +364,49 @@ private:
 
     Result<void> passages()
     {
-        Statement page(m_connection,
+        // Rows per statement: pages carry word boxes (tens of kB each), passages a few kB of
+        // text, vectors 4 bytes per dimension; a batch stays within a few MB.
+        QList<QVariantList> rows;
+        for (const documents::PageText& local : m_snapshot.pages)
+            rows.append({ m_outcome.storeDocumentId, local.number, storableText(local.text),
+                documents::encodeWordBoxes(local.words), local.size.width(), local.size.height(), local.ocr,
+                local.confidence });
+        BatchInsert pages(m_connection,
             QStringLiteral("INSERT INTO genius.pages (tenant_id, document_id, number, text, words, width, height, ocr, "
-                           "confidence) VALUES (genius.current_tenant(), ?, ?, ?, ?, ?, ?, ?, ?)"),
-            QStringLiteral("store a page"));
-        for (const documents::PageText& local : m_snapshot.pages) {
-            if (auto stored = page.run({ m_outcome.storeDocumentId, local.number, storableText(local.text),
-                    documents::encodeWordBoxes(local.words), local.size.width(), local.size.height(), local.ocr,
-                    local.confidence });
-                !stored)
-                return std::unexpected(stored.error());
-        }
-        Statement chunk(m_connection,
-            QStringLiteral(
-                "INSERT INTO genius.chunks (tenant_id, document_id, ordinal, first_page, last_page, start_offset, "
-                "end_offset, heading, text) VALUES (genius.current_tenant(), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-            QStringLiteral("store a passage"));
+                           "confidence) VALUES "),
+            QStringLiteral("(genius.current_tenant(), ?, ?, ?, ?, ?, ?, ?, ?)"), QString(), 25,
+            QStringLiteral("store the pages"));
+        if (auto stored = pages.run(rows); !stored)
+            return stored;
+
+        rows.clear();
+        for (const index::StoredChunk& local : m_snapshot.chunks)
+            rows.append(
+                { m_outcome.storeDocumentId, local.ordinal, local.firstPage, std::max(local.lastPage, local.firstPage),
+                    local.startOffset, local.endOffset, storableText(local.heading), storableText(local.text) });
+        BatchInsert chunks(m_connection,
+            QStringLiteral("INSERT INTO genius.chunks (tenant_id, document_id, ordinal, first_page, last_page, "
+                           "start_offset, end_offset, heading, text) VALUES "),
+            QStringLiteral("(genius.current_tenant(), ?, ?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(" RETURNING ordinal, id"), 200, QStringLiteral("store the passages"));
         QHash<int, qint64> storeIds; // ordinal → chunk id in the store
-        for (const index::StoredChunk& local : m_snapshot.chunks) {
-            const auto id = chunk.run({ m_outcome.storeDocumentId, local.ordinal, local.firstPage,
-                std::max(local.lastPage, local.firstPage), local.startOffset, local.endOffset,
-                storableText(local.heading), storableText(local.text) });
-            if (!id)
-                return std::unexpected(id.error());
-            storeIds.insert(local.ordinal, id->toLongLong());
-        }
-        Statement vector(m_connection,
-            QStringLiteral("INSERT INTO genius.embeddings (tenant_id, chunk_id, model, dimension, vector) "
-                           "VALUES (genius.current_tenant(), ?, ?, ?, ?)"),
-            QStringLiteral("store a vector"));
+        if (auto stored = chunks.run(rows,
+                [&storeIds](
+                    const QSqlQuery& row) { storeIds.insert(row.value(0).toInt(), row.value(1).toLongLong()); });
+            !stored)
+            return stored;
+
+        rows.clear();
         for (const index::StoredEmbedding& local : m_snapshot.embeddings) {
             const qint64 chunkId = storeIds.value(static_cast<int>(local.chunkId), 0);
-            if (chunkId == 0)
-                continue; // a vector of a chunk that no longer exists locally
-            if (auto stored = vector.run({ chunkId, local.model, local.dimension, local.vector }); !stored)
-                return std::unexpected(stored.error());
+            if (chunkId != 0) // else a vector of a chunk that no longer exists locally
+                rows.append({ chunkId, local.model, local.dimension, local.vector });
         }
-        return {};
+        BatchInsert vectors(m_connection,
+            QStringLiteral("INSERT INTO genius.embeddings (tenant_id, chunk_id, model, dimension, vector) VALUES "),
+            QStringLiteral("(genius.current_tenant(), ?, ?, ?, ?)"), QString(), 100,
+            QStringLiteral("store the vectors"));
+        return vectors.run(rows);
     }
 
     Result<void> assignment()

@@ -28,6 +28,11 @@ int importOcr(const QStringList& arguments);
 /// latency over N passages, ours against plain FTS5 over the same passages.
 int searchLatency(const QStringList& arguments);
 
+/// `store-publish [--laws DIR] [--count N] [--dim D]`: publishing N statutes with D-dimensional
+/// vectors into a throwaway PostgreSQL cluster and a staff member's sync of them, beside COPY of
+/// the same rows in and out (the floors).
+int storePublish(const QStringList& arguments);
+
 #ifdef GENIUS_BENCH_UI
 /// `stream-render [--tokens N] [--tokens-per-render K]`: CPU time to render a streamed Markdown
 /// answer incrementally, beside converting the whole answer once.

@@ -375,6 +375,49 @@ Section tokenizer(const QList<QJsonObject>& results)
     return section;
 }
 
+Section storePublish(const QList<QJsonObject>& results)
+{
+    const QList<QJsonObject> lines = linesOf(results, u"store-publish"_s);
+    if (lines.isEmpty())
+        return {};
+    const QJsonObject& line = lines.back();
+    const double publish = number(line, u"publish_s"_s);
+    const double copyIn = number(line, u"copy_in_s"_s);
+    const double sync = number(line, u"sync_s"_s);
+    const double copyOut = number(line, u"copy_out_s"_s);
+    const Rows rows {
+        { u"publishing (`import --collection --store`)"_s, fixed(publish, 2) + u" s"_s,
+            u"`COPY` into plain tables: "_s + fixed(copyIn, 2) + u" s"_s, fixed(publish / copyIn, 2) },
+        { u"staff sync into an empty profile"_s, fixed(sync, 2) + u" s"_s,
+            u"`COPY` out of the store: "_s + fixed(copyOut, 2) + u" s"_s, fixed(sync / copyOut, 2) },
+        { u"staff sync into an empty profile"_s, fixed(sync, 2) + u" s"_s,
+            u"importing the same files locally, with their vectors: "_s + fixed(number(line, u"import_s"_s), 2)
+                + u" s"_s,
+            fixed(sync / number(line, u"import_s"_s), 2) },
+    };
+    Section section;
+    section.markdown = heading(u"Shared store: publishing and syncing"_s, u"store-publish"_s)
+        + u"%1 statutes (%2 passages, %3-dimensional vectors; %4 MB as CSV) published by a data manager into a "
+          "throwaway PostgreSQL 15 cluster on loopback, one transaction per statute, then synced by a staff "
+          "member into an empty profile (pages, passages, vectors, originals). The floors move the same rows with "
+          "PostgreSQL's `COPY` through `psql`: into plain tables of the same columns (with the German `tsvector` "
+          "and its GIN index) and out of the store's tables. A sync also builds the profile's full-text "
+          "indexes, so it stands beside a local import of the same files as well.\n\n"_s
+              .arg(line.value(u"statutes"_s).toInt())
+              .arg(count(line.value(u"chunks"_s)))
+              .arg(line.value(u"dim"_s).toInt())
+              .arg(fixed(number(line, u"megabytes"_s), 1))
+        + table({ u"step"_s, u"ours"_s, u"floor in the same run"_s, u"ratio"_s }, rows);
+    section.summary << SummaryLine { u"Publishing %1 statutes to the shared store"_s.arg(
+                                         line.value(u"statutes"_s).toInt()),
+        fixed(publish, 2) + u" s"_s, u"`COPY` "_s + fixed(copyIn, 2) + u" s"_s, u"—"_s,
+        fixed(publish / copyIn, 2) + u" ×"_s };
+    section.summary << SummaryLine { u"Syncing them into an empty profile"_s, fixed(sync, 2) + u" s"_s,
+        u"local import "_s + fixed(number(line, u"import_s"_s), 2) + u" s"_s, u"—"_s,
+        fixed(sync / number(line, u"import_s"_s), 2) + u" ×"_s };
+    return section;
+}
+
 Section streamAndStartup(const QList<QJsonObject>& results)
 {
     const QList<QJsonObject> streams = linesOf(results, u"stream-render"_s);
@@ -422,9 +465,16 @@ Section streamAndStartup(const QList<QJsonObject>& results)
 QString benchmarkReport(const QList<QJsonObject>& results, const QList<MachineFact>& machine)
 {
     const QList<std::pair<QString, std::function<Section(const QList<QJsonObject>&)>>> measures = {
-        {u"import-pdf"_s, importPdf},       {u"import-ocr"_s, importOcr},   {u"search-latency"_s, searchLatency},
-        {u"vector-search"_s, vectorSearch}, {u"retrieval"_s, retrieval},   {u"legal-retrieval"_s, legalRetrieval},
-        {u"evidence-gate"_s, evidenceGate}, {u"tokenizer"_s, tokenizer},   {u"stream-render"_s, streamAndStartup},
+        { u"import-pdf"_s, importPdf },
+        { u"import-ocr"_s, importOcr },
+        { u"search-latency"_s, searchLatency },
+        { u"vector-search"_s, vectorSearch },
+        { u"retrieval"_s, retrieval },
+        { u"legal-retrieval"_s, legalRetrieval },
+        { u"evidence-gate"_s, evidenceGate },
+        { u"tokenizer"_s, tokenizer },
+        { u"store-publish"_s, storePublish },
+        { u"stream-render"_s, streamAndStartup },
     };
     QString details;
     QList<SummaryLine> summary;

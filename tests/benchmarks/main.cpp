@@ -23,19 +23,21 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"vector-search", "--chunks N --dim D [--queries Q] [--k K] [--threads T] [--recall-queries R]",
-     genius::bench::vectorSearch},
-    {"retrieval", "[--corpus DIR] [--sweep] [--failures]", genius::bench::retrieval},
-    {"legal-retrieval", "[--laws DIR] [--questions FILE] [--details] [--all-laws]", genius::bench::legalRetrieval},
-    {"evidence-gate", "[--laws DIR] [--questions FILE] [--unanswerable FILE] [--details]", genius::bench::evidenceGate},
-    {"tokenizer", "[--laws DIR]", genius::bench::tokenizer},
-    {"import-pdf", "[--dir DIR]", genius::bench::importPdf},
-    {"import-ocr", "[--dir DIR]", genius::bench::importOcr},
-    {"report", "--results FILE --machine FILE", genius::bench::report},
-    {"search-latency", "[--chunks N] [--rounds R] [--laws DIR] [--questions FILE]", genius::bench::searchLatency},
+    { "vector-search", "--chunks N --dim D [--queries Q] [--k K] [--threads T] [--recall-queries R]",
+        genius::bench::vectorSearch },
+    { "retrieval", "[--corpus DIR] [--sweep] [--failures]", genius::bench::retrieval },
+    { "legal-retrieval", "[--laws DIR] [--questions FILE] [--details] [--all-laws]", genius::bench::legalRetrieval },
+    { "evidence-gate", "[--laws DIR] [--questions FILE] [--unanswerable FILE] [--details]",
+        genius::bench::evidenceGate },
+    { "tokenizer", "[--laws DIR]", genius::bench::tokenizer },
+    { "import-pdf", "[--dir DIR]", genius::bench::importPdf },
+    { "import-ocr", "[--dir DIR]", genius::bench::importOcr },
+    { "store-publish", "[--laws DIR] [--count N] [--dim D]", genius::bench::storePublish },
+    { "report", "--results FILE --machine FILE", genius::bench::report },
+    { "search-latency", "[--chunks N] [--rounds R] [--laws DIR] [--questions FILE]", genius::bench::searchLatency },
 #ifdef GENIUS_BENCH_UI
-    {"stream-render", "[--tokens N] [--tokens-per-render K]", genius::bench::streamRender},
-    {"startup", "", genius::bench::startup},
+    { "stream-render", "[--tokens N] [--tokens-per-render K]", genius::bench::streamRender },
+    { "startup", "", genius::bench::startup },
 #endif
 };
 

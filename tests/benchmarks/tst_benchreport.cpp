@@ -86,6 +86,20 @@ private Q_SLOTS:
         QCOMPARE(rowStartingWith(report, u"Evidence gate: unanswerable rejected / right answers kept"_s),
                  u"| Evidence gate: unanswerable rejected / right answers kept | 0.692 / 0.796 | naive 0.000 / 0.833 | — | — |"_s);
     }
+
+    void storeFiguresStandBesideTheirCopyFloors()
+    {
+        const QString report = benchmarkReport(
+            { line(
+                R"({"bench":"store-publish","statutes":30,"pages":30,"chunks":4210,"dim":1024,"megabytes":41.3,"publish_s":6.5,"copy_in_s":2.5,"sync_s":3.0,"copy_out_s":1.2,"import_s":4.0})") },
+            {});
+        QCOMPARE(rowStartingWith(report, u"Publishing 30 statutes to the shared store"_s),
+            u"| Publishing 30 statutes to the shared store | 6.50 s | `COPY` 2.50 s | — | 2.60 × |"_s);
+        QCOMPARE(rowStartingWith(report, u"Syncing them into an empty profile"_s),
+            u"| Syncing them into an empty profile | 3.00 s | local import 4.00 s | — | 0.75 × |"_s);
+        QVERIFY(rowStartingWith(report, u"staff sync into an empty profile"_s).endsWith(u"| 2.50 |"_s));
+        QVERIFY(report.contains(u"30 statutes (4,210 passages, 1024-dimensional vectors; 41.3 MB as CSV)"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBenchReport)

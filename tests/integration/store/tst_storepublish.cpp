@@ -3,11 +3,11 @@
 // cluster, see postgrescluster.h). What reached the server is checked as its administrator sees
 // it (row-level security shows the administrator every row, tombstones included).
 #include "core/index/indexdatabase.h"
-#include "support/textpdf.h"
 #include "core/sharedstore/storeaddress.h"
 #include "core/sharedstore/storeconnection.h"
 #include "integration/store/postgrescluster.h"
 #include "integration/store/storetestsupport.h"
+#include "support/textpdf.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +16,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 using genius::sharedstore::StoreConnection;
@@ -101,6 +103,7 @@ private Q_SLOTS:
     void publish_writesOriginalsDocumentsChunksAndTheCollection();
     void publishAgain_addsNoRows();
     void changedVectors_replaceTheDocumentInPlace();
+    void largeDocuments_arriveWhole_eachVectorOnItsPassage();
     void staff_isRefusedBeforeAnythingIsImported();
     void otherTenant_seesNoneOfIt();
     void collectionsList_showsWhatTheServerAllows();
@@ -274,6 +277,91 @@ void TestStorePublish::changedVectors_replaceTheDocumentInPlace()
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(again.array().at(0)[u"store_change"_s].toString(), u"unchanged"_s);
     QCOMPARE(rowCounts(), before);
+}
+
+void TestStorePublish::largeDocuments_arriveWhole_eachVectorOnItsPassage()
+{
+    // Rows go to the server many per statement: a document of several batches of passages
+    // (hundreds of sections) and pages (a 60-page PDF), with a vector per passage that names its
+    // ordinal, so a vector on the wrong passage shows.
+    QString ordnung = u"# Verwaltungsordnung\n\n"_s;
+    for (int section = 1; section <= 450; ++section) {
+        ordnung += u"## § %1 Regel %1\n\n"_s.arg(section);
+        for (int sentence = 0; sentence < 12; ++sentence)
+            ordnung
+                += u"Die Regel %1 gilt im Fall %2 für alle Ämter der Verwaltung und ihre Beschäftigten. "_s.arg(section)
+                       .arg(sentence);
+        ordnung += u"\n\n"_s;
+    }
+    QVERIFY(writeFile(file(u"ordnung.md"_s), ordnung.toUtf8()));
+    QStringList pages;
+    for (int page = 1; page <= 60; ++page)
+        pages << u"Seite %1 des Handbuchs über die Aktenführung in der Verwaltung."_s.arg(page);
+    QVERIFY(genius::test::writeTextPdf(file(u"handbuch.pdf"_s), pages));
+    const CliRun imported = genius::tests::runCli(cliSetup(),
+        { u"--profile"_s, profile(u"anna"_s), u"--json"_s, u"import"_s, u"--collection"_s, u"Ordnungen"_s,
+            file(u"ordnung.md"_s), file(u"handbuch.pdf"_s) });
+    QVERIFY2(imported.exitCode == 0, imported.why().constData());
+
+    QHash<QString, int> localChunks;
+    {
+        auto database = genius::index::IndexDatabase::open(
+            QDir(profile(u"anna"_s)).filePath(genius::index::IndexDatabase::fileName()));
+        QVERIFY2(database, database ? "" : qPrintable(database.error().detail));
+        const auto documents = (*database)->documents();
+        QVERIFY(documents);
+        for (const auto& document : *documents) {
+            if (document.name != u"ordnung.md"_s && document.name != u"handbuch.pdf"_s)
+                continue;
+            const auto stored = (*database)->storedChunks(document.id);
+            QVERIFY(stored);
+            localChunks.insert(document.name, static_cast<int>(stored->size()));
+            QList<qint64> ids;
+            QList<QVector<float>> vectors;
+            for (const auto& chunk : *stored) {
+                ids << chunk.id;
+                vectors << QVector<float> { float(chunk.ordinal), 1.0f, -1.0f };
+            }
+            QVERIFY((*database)->storeEmbeddings(u"test-embedding"_s, ids, vectors));
+        }
+    }
+    QVERIFY2(localChunks.value(u"ordnung.md"_s) > 400, qPrintable(QString::number(localChunks.value(u"ordnung.md"_s))));
+
+    const CliRun published = publish(u"anna"_s, { u"ordnung.md"_s, u"handbuch.pdf"_s }, u"Ordnungen"_s);
+    QVERIFY2(published.exitCode == 0, published.why().constData());
+    for (const QString& name : { u"ordnung.md"_s, u"handbuch.pdf"_s }) {
+        const qint64 id = count(u"SELECT id FROM genius.documents WHERE name = ? AND NOT deleted"_s, { name });
+        QVERIFY(id > 0);
+        QCOMPARE(count(u"SELECT count(*) FROM genius.chunks WHERE document_id = ? AND NOT deleted"_s, { id }),
+            qint64(localChunks.value(name)));
+        QCOMPARE(
+            count(u"SELECT count(DISTINCT ordinal) FROM genius.chunks WHERE document_id = ? AND NOT deleted"_s, { id }),
+            qint64(localChunks.value(name)));
+        auto vectors = m_admin->query(u"SELECT c.ordinal, e.vector FROM genius.embeddings e JOIN genius.chunks c ON "
+                                      "c.id = e.chunk_id WHERE c.document_id = ? AND NOT e.deleted"_s,
+            { id }, u"read the vectors"_s);
+        QVERIFY(vectors);
+        int checked = 0;
+        while (vectors->next()) {
+            const QByteArray bytes = vectors->value(1).toByteArray();
+            QCOMPARE(bytes.size(), 12);
+            float first = 0;
+            std::memcpy(&first, bytes.constData(), sizeof first);
+            QCOMPARE(first, float(vectors->value(0).toInt()));
+            ++checked;
+        }
+        QCOMPARE(checked, localChunks.value(name));
+    }
+    const qint64 handbuch = count(u"SELECT id FROM genius.documents WHERE name = 'handbuch.pdf' AND NOT deleted"_s);
+    QCOMPARE(
+        count(u"SELECT count(DISTINCT number) FROM genius.pages WHERE document_id = ? AND NOT deleted"_s, { handbuch }),
+        qint64(60));
+    QCOMPARE(count(u"SELECT max(number) - min(number) FROM genius.pages WHERE document_id = ? AND NOT deleted"_s,
+                 { handbuch }),
+        qint64(59));
+    // The other tests count the tenant's collections: this one goes again (its documents stay).
+    const CliRun deleted = run(u"anna"_s, { u"collections"_s, u"delete"_s, u"Ordnungen"_s });
+    QVERIFY2(deleted.exitCode == 0, deleted.why().constData());
 }
 
 void TestStorePublish::staff_isRefusedBeforeAnythingIsImported()
