@@ -296,6 +296,30 @@ Result<StoreAssignmentChange> unassignStoreDocument(
     });
 }
 
+Result<void> eraseDocumentContent(
+    const StoreConnection& connection, qint64 documentId, ErasedRows rows, const QString& action)
+{
+    // UPDATE, not DELETE (which the keep_tombstone trigger turns into the same tombstone), so the
+    // content goes in the same write.
+    const bool liveOnly = rows == ErasedRows::Live;
+    const QString liveEmbeddings = liveOnly ? QStringLiteral(" AND NOT e.deleted") : QString();
+    const QString liveRows = liveOnly ? QStringLiteral(" AND NOT deleted") : QString();
+    const QStringList statements {
+        QStringLiteral("UPDATE genius.embeddings e SET deleted = true, vector = decode(repeat('00', 4 * e.dimension), "
+                       "'hex') FROM genius.chunks c WHERE c.id = e.chunk_id AND c.document_id = ?%1")
+            .arg(liveEmbeddings),
+        QStringLiteral("UPDATE genius.chunks SET deleted = true, heading = '', text = '' WHERE document_id = ?%1")
+            .arg(liveRows),
+        QStringLiteral("UPDATE genius.pages SET deleted = true, text = '', words = NULL WHERE document_id = ?%1")
+            .arg(liveRows),
+    };
+    for (const QString& sql : statements) {
+        if (auto erased = run(connection, sql, { documentId }, action); !erased)
+            return erased;
+    }
+    return {};
+}
+
 Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection, qint64 documentId)
 {
     return tenantTransaction<StoreWithdrawal>(connection, [&]() -> Result<StoreWithdrawal> {
@@ -311,21 +335,17 @@ Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection,
             return std::unexpected(collections.error());
         while (collections->next())
             withdrawal.collections.append(collections->value(0).toString());
-        // Tombstones, as the keep_tombstone trigger makes them of a DELETE (deleted = true, a new
-        // revision), and erased in the same write: also the tombstones of earlier versions of the
-        // document lose their content, since a withdrawal is how a document published by mistake
-        // leaves the authority's store. The document's own row goes last.
-        for (const QString& sql : {
-                 QStringLiteral("UPDATE genius.embeddings e SET deleted = true, "
-                                "vector = decode(repeat('00', 4 * e.dimension), 'hex') "
-                                "FROM genius.chunks c WHERE c.id = e.chunk_id AND c.document_id = ?"),
-                 QStringLiteral("UPDATE genius.chunks SET deleted = true, heading = '', text = '' WHERE document_id = ?"),
-                 QStringLiteral("UPDATE genius.pages SET deleted = true, text = '', words = NULL WHERE document_id = ?"),
-                 QStringLiteral("DELETE FROM genius.assignments WHERE document_id = ? AND NOT deleted"),
-                 QStringLiteral("UPDATE genius.documents SET deleted = true, name = 'withdrawn', metadata = '{}', "
-                                "original_sha256 = NULL WHERE id = ?") }) {
-            if (auto withdrawn = run(connection, sql, { documentId }, QStringLiteral("withdraw the document"));
-                !withdrawn)
+        // Tombstones with their content erased: also the tombstones of earlier versions of the
+        // document, since a withdrawal is how a document published by mistake leaves the
+        // authority's store. The document's own row goes last.
+        const QString action = QStringLiteral("withdraw the document");
+        if (auto erased = eraseDocumentContent(connection, documentId, ErasedRows::All, action); !erased)
+            return std::unexpected(erased.error());
+        for (const QString& sql :
+            { QStringLiteral("DELETE FROM genius.assignments WHERE document_id = ? AND NOT deleted"),
+                QStringLiteral("UPDATE genius.documents SET deleted = true, name = 'withdrawn', metadata = '{}', "
+                               "original_sha256 = NULL WHERE id = ?") }) {
+            if (auto withdrawn = run(connection, sql, { documentId }, action); !withdrawn)
                 return std::unexpected(withdrawn.error());
         }
         // The file goes once no document of the tenant (live or not) refers to it.

@@ -81,4 +81,15 @@ struct StoreWithdrawal {
 /// another tenant's document.
 common::Result<StoreWithdrawal> withdrawStoreDocument(const StoreConnection& connection, qint64 documentId);
 
+/// Which rows eraseDocumentContent() touches: the live ones only (a document published again
+/// with other content), or also the tombstones of its earlier versions (a withdrawal).
+enum class ErasedRows { Live, All };
+
+/// Within a transaction: turns the pages, passages and vectors of the store's document
+/// `documentId` into tombstones (deleted = true, a new revision each, so syncing clients learn
+/// what went) and erases their content in the same write: text, headings and word boxes emptied,
+/// vectors zeroed. `action` names the step in an error.
+common::Result<void> eraseDocumentContent(
+    const StoreConnection& connection, qint64 documentId, ErasedRows rows, const QString& action);
+
 } // namespace genius::sharedstore

@@ -2,6 +2,7 @@
 
 #include "core/index/indexdatabase.h"
 #include "core/sharedstore/sharedstorelogging.h"
+#include "core/sharedstore/storecollectionchanges.h"
 #include "core/sharedstore/storeconnection.h"
 #include "core/sharedstore/storeerror.h"
 
@@ -322,23 +323,12 @@ private:
                 return {};
             }
             m_outcome.document = PublishOutcome::Document::Replaced;
-            // The earlier passages become tombstones (deleted = true, a new revision), so syncing
-            // clients learn what went, and lose their content in the same write: the old wording
-            // of a replaced document does not linger in the store.
-            for (const QString& sql :
-                { QStringLiteral("UPDATE genius.embeddings e SET deleted = true, "
-                                 "vector = decode(repeat('00', 4 * e.dimension), 'hex') FROM genius.chunks c "
-                                 "WHERE c.id = e.chunk_id AND c.document_id = ? AND NOT e.deleted"),
-                    QStringLiteral(
-                        "UPDATE genius.chunks SET deleted = true, heading = '', text = '' WHERE document_id = ? "
-                        "AND NOT deleted"),
-                    QStringLiteral("UPDATE genius.pages SET deleted = true, text = '', words = NULL WHERE "
-                                   "document_id = ? AND NOT deleted") }) {
-                if (auto removed = m_connection.query(
-                        sql, { m_outcome.storeDocumentId }, QStringLiteral("remove the document's earlier passages"));
-                    !removed)
-                    return std::unexpected(removed.error());
-            }
+            // The earlier passages become tombstones and lose their content: the old wording of a
+            // replaced document does not linger in the store.
+            if (auto erased = eraseDocumentContent(m_connection, m_outcome.storeDocumentId, ErasedRows::Live,
+                    QStringLiteral("remove the document's earlier passages"));
+                !erased)
+                return erased;
             if (auto updated
                 = m_connection.query(QStringLiteral("UPDATE genius.documents SET format = ?, class = ?, pages = ?, "
                                                     "metadata = CAST(? AS jsonb) WHERE id = ?"),
